@@ -1,0 +1,16 @@
+import { getViewer } from "@/server/auth/viewer";
+import { jsonRoute, parseOrThrow } from "@/server/http/json-route";
+import { listSpacePosts } from "@/server/posts/list-space-posts";
+import { getSpace } from "@/server/users/get-space";
+import { feedQuerySchema } from "@/lib/validation/post";
+
+type Ctx = { params: Promise<{ handle: string }> };
+
+/** GET /api/users/:handle/posts?before=<id>: a space's posts that the viewer may see. */
+export const GET = jsonRoute(async (req, ctx: Ctx) => {
+  const { handle } = await ctx.params;
+  const viewer = await getViewer();
+  const { before } = parseOrThrow(feedQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams)));
+  const space = await getSpace(viewer, handle);
+  return listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, before });
+});

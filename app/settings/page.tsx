@@ -1,0 +1,30 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/server/auth/viewer";
+import { getSpace } from "@/server/users/get-space";
+import { ProfileForm } from "@/components/account/profile-form";
+import { SignOutEverywhereButton } from "@/components/account/sign-out-buttons";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin?callbackUrl=/settings");
+  const [space, t] = await Promise.all([getSpace(viewer, viewer.handle), getTranslations("settings")]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <section className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 className="mb-3 font-medium">{t("profile")}</h2>
+        <ProfileForm initial={{ displayName: space.owner.displayName, bio: space.owner.bio }} />
+      </section>
+      <section className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 className="font-medium">{t("sessions")}</h2>
+        <p className="mb-3 mt-1 text-sm text-stone-600">{t("sessionsText")}</p>
+        <SignOutEverywhereButton />
+      </section>
+    </div>
+  );
+}

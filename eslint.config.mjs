@@ -1,0 +1,28 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    // The layering rule: routes and components never reach the database
+    // directly; they call use-cases in src/server, which apply the policy.
+    files: ["app/**", "src/components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/generated/*", "**/generated/prisma*", "@prisma/*"], message: "No Prisma in app/ or components: call a use-case in src/server." },
+            { group: ["@/server/db", "@/server/db/*"], message: "No database access in app/ or components: call a use-case in src/server." },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,37 @@
+"use client";
+import { useTransition } from "react";
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { signOutEverywhereAction } from "@/actions/account-actions";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const t = useTranslations("auth");
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button variant="ghost" pending={pending} onClick={() => startTransition(() => signOut({ callbackUrl: "/" }))}>
+      {t("signOut")}
+    </Button>
+  );
+}
+
+/** Bumps the session version (every device's token stops working), then signs this browser out. */
+export function SignOutEverywhereButton() {
+  const t = useTranslations("auth");
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="danger"
+      pending={pending}
+      onClick={() =>
+        startTransition(async () => {
+          if (!window.confirm(t("confirmSignOutEverywhere"))) return;
+          await signOutEverywhereAction({});
+          await signOut({ callbackUrl: "/" });
+        })
+      }
+    >
+      {t("signOutEverywhere")}
+    </Button>
+  );
+}

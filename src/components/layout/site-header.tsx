@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SignedInViewer } from "@/server/auth/viewer";
+import { SignOutButton } from "@/components/account/sign-out-buttons";
+import { LocaleSwitch } from "./locale-switch";
+
+export async function SiteHeader({ viewer, pendingRequests }: { viewer: SignedInViewer | null; pendingRequests: number }) {
+  const t = await getTranslations("nav");
+  return (
+    <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
+        <Link href="/" className="text-lg font-bold text-brand-700">
+          {t("brand")}
+        </Link>
+        <form action="/search" role="search" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            {t("searchLabel")}
+          </label>
+          <input id="site-search" name="q" type="search" placeholder={t("searchPlaceholder")} className="w-full rounded-full border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm sm:max-w-xs" />
+        </form>
+        <nav aria-label={t("main")} className="ml-auto flex items-center gap-1 text-sm">
+          {viewer ? (
+            <>
+              <Link href="/" className="rounded px-2 py-1 hover:bg-stone-100">
+                {t("feed")}
+              </Link>
+              <Link href={`/u/${viewer.handle}`} className="rounded px-2 py-1 hover:bg-stone-100">
+                {t("mySpace")}
+              </Link>
+              <Link href="/friends" className="relative rounded px-2 py-1 hover:bg-stone-100">
+                {t("friends")}
+                {pendingRequests > 0 && (
+                  <span data-testid="request-count" aria-label={t("pendingRequests", { count: pendingRequests })} className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+                    {pendingRequests}
+                  </span>
+                )}
+              </Link>
+              <Link href="/settings" className="rounded px-2 py-1 hover:bg-stone-100">
+                {t("settings")}
+              </Link>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="rounded px-2 py-1 hover:bg-stone-100">
+                {t("signIn")}
+              </Link>
+              <Link href="/signup" className="rounded bg-brand-600 px-2 py-1 text-white hover:bg-brand-700">
+                {t("signUp")}
+              </Link>
+            </>
+          )}
+          <LocaleSwitch />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** Length in user-perceived characters (code points), so 汉字 and emoji count as one. */
+export const charLength = (s: string) => [...s].length;
+
+// Control characters other than newline/tab have no place in user text and
+// can be used to spoof how names render.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+export const stripControl = (s: string) => s.replace(CONTROL, "");
+
+/** Trimmed text between min and max characters; messages are i18n keys under "errors". */
+export function text(min: number, max: number, keys: { empty: string; tooLong: string }) {
+  return z
+    .string({ error: keys.empty })
+    .transform((s) => stripControl(s).trim())
+    .refine((s) => charLength(s) >= min, { message: keys.empty })
+    .refine((s) => charLength(s) <= max, { message: keys.tooLong });
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, HTTP_STATUS } from "@/server/errors";
+
+/**
+ * Wraps a route handler: AppErrors become their HTTP status with a body that
+ * carries only the code, so a hidden item and a missing one answer with
+ * byte-identical responses.
+ */
+export function jsonRoute<C>(handler: (req: Request, ctx: C) => Promise<unknown>) {
+  return async (req: Request, ctx: C) => {
+    try {
+      const data = await handler(req, ctx);
+      return NextResponse.json(data, { headers: { "Cache-Control": "private, no-store" } });
+    } catch (err) {
+      if (err instanceof AppError) {
+        return NextResponse.json({ error: err.code }, { status: HTTP_STATUS[err.code], headers: { "Cache-Control": "private, no-store" } });
+      }
+      console.error(err);
+      return NextResponse.json({ error: "internal" }, { status: 500 });
+    }
+  };
+}
+
+export function parseOrThrow<T>(result: { success: true; data: T } | { success: false }): T {
+  if (!result.success) throw new AppError("invalid", "invalid");
+  return result.data;
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import { assertCanView, type Viewer } from "@/server/privacy";
+import { presentPost } from "@/server/presenters/post";
+
+/**
+ * One post, if the viewer may see it. Missing, hidden, and "exists but under
+ * another handle" all throw the same not_found.
+ */
+export async function getPost(viewer: Viewer, input: { postId: number; handle?: string }) {
+  const row = await db.post.findUnique({
+    where: { id: input.postId },
+    include: { author: { select: { id: true, handle: true, displayName: true } } },
+  });
+  if (!row || (input.handle !== undefined && row.author.handle !== input.handle.toLowerCase())) throw notFound();
+  await assertCanView(viewer, { ownerId: row.authorId, audience: row.audience });
+  return presentPost(row, viewer?.id);
+}

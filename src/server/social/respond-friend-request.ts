@@ -1,0 +1,16 @@
+import "server-only";
+import { db } from "@/server/db";
+import type { SignedInViewer } from "@/server/auth/viewer";
+import { notFound } from "@/server/errors";
+import { lockPair } from "./pair-lock";
+import { makeFriends } from "./make-friends";
+
+/** Accepts or declines the request `userId` sent to the viewer. */
+export async function respondFriendRequest(viewer: SignedInViewer, input: { userId: number; accept: boolean }) {
+  await db.$transaction(async (tx) => {
+    await lockPair(tx, viewer.id, input.userId);
+    const { count } = await tx.friendRequest.deleteMany({ where: { fromId: input.userId, toId: viewer.id } });
+    if (count === 0) throw notFound();
+    if (input.accept) await makeFriends(tx, viewer.id, input.userId);
+  });
+}

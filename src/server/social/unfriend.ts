@@ -1,0 +1,16 @@
+import "server-only";
+import { db } from "@/server/db";
+import type { SignedInViewer } from "@/server/auth/viewer";
+import { notFound } from "@/server/errors";
+import { lockPair } from "./pair-lock";
+
+/** Ends a friendship for both sides. Explicit follows, if any, stay. */
+export async function unfriend(viewer: SignedInViewer, input: { userId: number }) {
+  await db.$transaction(async (tx) => {
+    await lockPair(tx, viewer.id, input.userId);
+    const { count } = await tx.friendship.deleteMany({
+      where: { OR: [{ userId: viewer.id, friendId: input.userId }, { userId: input.userId, friendId: viewer.id }] },
+    });
+    if (count === 0) throw notFound();
+  });
+}

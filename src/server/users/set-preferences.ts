@@ -1,0 +1,7 @@
+import "server-only";
+import { db } from "@/server/db";
+import type { SignedInViewer } from "@/server/auth/viewer";
+
+export async function setPreferences(viewer: SignedInViewer, prefs: { locale?: string; timeZone?: string }) {
+  await db.user.update({ where: { id: viewer.id }, data: prefs });
+}
