@@ -194,7 +194,7 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
     async release() {
       for (const drop of cleanups) await drop().catch(() => {});
       cleanups.clear();
-      if (!process.env.EXP_NORECYCLE) await mainPool.recycle();
+      await mainPool.recycle();
     },
   };
 }

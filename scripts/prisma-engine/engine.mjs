@@ -132,11 +132,13 @@ async function serve({ datamodels, datasource }) {
     return new Promise((resolve) => printed.set(id, resolve));
   }
 
-  // A fresh wasm engine refuses to use the shadow-database factory ("shadow DB
-  // must be provided through an external factory") until devDiagnostic has
-  // run once, so run one (result ignored) before the first command needing it.
+  // createMigration and evaluateDataLoss read the migrations' schema from a
+  // cache that only devDiagnostic fills (through the shadow-database factory);
+  // on a fresh engine they fail with "shadow DB must be provided through an
+  // external factory". `migrate dev` calls devDiagnostic first anyway; for any
+  // other caller, run one (result ignored) first.
   async function prepareShadow(e, migrationsList) {
-    if (shadowReady || process.env.EXP_NOPREP) return;
+    if (shadowReady) return;
     shadowReady = true;
     await e.devDiagnostic({ migrationsList, filters: { externalTables: [], externalEnums: [] } }).catch(() => {});
   }
@@ -160,8 +162,6 @@ async function serve({ datamodels, datasource }) {
         await prepareShadow(e, params.migrationsList);
         return e[method](params);
       case "diff": {
-        const list = [params.from, params.to].find((t) => t.tag === "migrations");
-        if (list) await prepareShadow(e, list);
         const { stdout, ...rest } = await e.diff(params);
         if (stdout) await print(stdout.replace(/\n$/, ""));
         return rest;
@@ -191,18 +191,17 @@ async function serve({ datamodels, datasource }) {
     if (!line.trim()) return;
     const msg = JSON.parse(line);
     if (!msg.method) return void printed.get(msg.id)?.(), printed.delete(msg.id); // answer to our "print"
-    queue = queue.then(async () => { const t0 = Date.now(); process.on("exit", () => {}); 
+    queue = queue.then(async () => {
       try {
         send({ jsonrpc: "2.0", id: msg.id, result: await call(msg.method, msg.params ?? {}) });
       } catch (err) {
         log("ERROR", err?.message ?? String(err));
         send({ jsonrpc: "2.0", id: msg.id, error: rpcError(err) });
       } finally {
-        await adapters?.release(); if (process.env.EXP_T) await require_log(msg.method, Date.now() - t0);
+        await adapters?.release();
       }
     });
   });
   // The CLI ends stdin when it is done (and kills us right after).
   lines.on("close", () => queue.then(() => process.exit(0)));
 }
-async function require_log(m, ms) { process.stderr.write(`TIMING ${m} ${ms}ms\n`); (await import("node:fs")).appendFileSync("/tmp/timing.log", `${m} ${ms}ms\n`); }

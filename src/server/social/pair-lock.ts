@@ -8,5 +8,5 @@ import type { Prisma } from "@/generated/prisma/client";
  */
 export async function lockPair(tx: Prisma.TransactionClient, a: number, b: number) {
   const [lo, hi] = a < b ? [a, b] : [b, a];
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${lo}::int, ${hi}::int)`;
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${lo}::int, ${hi}::int)::text`;
 }

@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/server/db";
+import type { SignedInViewer } from "@/server/auth/viewer";
+import type { Audience } from "@/lib/audiences";
+
+// Factories for integration tests: unique emails and handles, so test files
+// can share one database and run in parallel. Passwords are pre-hashed with a
+// throwaway value (hashing is tested on its own) to keep tests fast.
+
+export async function buildUser(overrides: Partial<{ handle: string; displayName: string; email: string }> = {}): Promise<SignedInViewer> {
+  const tag = randomUUID().replace(/-/g, "").slice(0, 12);
+  const user = await db.user.create({
+    data: {
+      email: overrides.email ?? `u${tag}@test.example`,
+      handle: overrides.handle ?? `t_${tag}`,
+      displayName: overrides.displayName ?? `Tester ${tag}`,
+      passwordHash: "scrypt$1$1$1$x$y",
+    },
+    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true },
+  });
+  return user;
+}
+
+export async function buildPost(author: { id: number }, audience: Audience, body = `post ${randomUUID()}`) {
+  return db.post.create({ data: { authorId: author.id, audience, body } });
+}
+
+export async function befriend(a: { id: number }, b: { id: number }) {
+  await db.friendship.createMany({ data: [{ userId: a.id, friendId: b.id }, { userId: b.id, friendId: a.id }] });
+}
+
+export async function followUser(follower: { id: number }, followee: { id: number }) {
+  await db.follow.create({ data: { followerId: follower.id, followeeId: followee.id } });
+}
