@@ -8,6 +8,11 @@ const config = [
     ignores: [".next/**", "node_modules/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
+    // next.config.js is CommonJS (the package is not "type": "module").
+    files: ["next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The layering rule: routes and components never reach the database
     // directly; they call use-cases in src/server, which apply the policy.
     files: ["app/**", "src/components/**"],

@@ -5,7 +5,6 @@ export const charLength = (s: string) => [...s].length;
 
 // Control characters other than newline/tab have no place in user text and
 // can be used to spoof how names render.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 export const stripControl = (s: string) => s.replace(CONTROL, "");
 
