@@ -1,0 +1,139 @@
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+
+// Shared helpers for the browser tests. Every test makes its own users with
+// unique emails and handles, so the suite passes on a fresh or a reused
+// database and tests never depend on each other.
+
+export type TestUser = { email: string; handle: string; displayName: string; password: string };
+export type Audience = "PUBLIC" | "FRIENDS" | "ONLY_ME";
+export type PostJson = { id: string; body: string; audience: Audience; author: { id: number; handle: string; displayName: string }; mine: boolean };
+export type PageJson = { items: PostJson[]; nextCursor: string | null };
+
+let counter = 0;
+
+/** A short suffix unique across runs: time (base36 ms), a per-process counter, randomness. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36).slice(-6)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+}
+
+/** A user nobody else has: handle fits 3–20 of [a-z0-9_], display name fits 40 characters. */
+export function uniqueUser(prefix = "user", overrides: Partial<TestUser> = {}): TestUser {
+  const p = prefix.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 6) || "user";
+  const suffix = uniqueSuffix();
+  const handle = `${p}_${suffix}`.slice(0, 20);
+  return {
+    email: `${handle}@e2e.example.com`,
+    handle,
+    displayName: `${p[0]!.toUpperCase()}${p.slice(1)} ${suffix}`,
+    password: `pw-${suffix}-long`,
+    ...overrides,
+  };
+}
+
+/** Without it, TimeZoneSync sets this cookie and refreshes the page on first load, mid-test. */
+export async function presetTimeZone(context: BrowserContext, baseURL: string) {
+  await context.addCookies([{ name: "tz", value: "Asia/Shanghai", url: baseURL }]);
+}
+
+/** A fresh browser context (the config's options: baseURL, locale, time zone) with the tz cookie set. */
+export async function newContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await presetTimeZone(context, baseURL);
+  return context;
+}
+
+export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+/** Fills and submits the sign-up form; waits until the header shows the signed-in navigation. */
+export async function fillSignUp(page: Page, user: TestUser) {
+  await page.goto("/signup");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Handle", { exact: true }).fill(user.handle);
+  await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+}
+
+export async function signUpViaUI(page: Page, user: TestUser) {
+  await fillSignUp(page, user);
+  await expect(mainNav(page).getByRole("link", { name: "My space" })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/**
+ * Signs in over HTTP with next-auth's credentials endpoint, through the
+ * context's own request client so the session cookie lands in the browser
+ * context. (There is no sign-up HTTP API: sign-up is a server action, so a
+ * user is signed up once through the UI and then reused.)
+ */
+export async function signInViaApi(context: BrowserContext, user: Pick<TestUser, "email" | "password">) {
+  const res = await credentialsAttempt(context.request, user.email, user.password);
+  expect(res.status(), await res.text()).toBe(200);
+  const session = await (await context.request.get("/api/auth/session")).json();
+  expect(session?.uid, "a session after signing in over HTTP").toBeTruthy();
+}
+
+/** One sign-in attempt at next-auth's credentials callback (json=true: answers JSON, not a redirect). */
+export async function credentialsAttempt(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  return request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+}
+
+export async function signInViaUI(page: Page, user: Pick<TestUser, "email" | "password">, path = "/signin") {
+  await page.goto(path);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export type Member = { user: TestUser; context: BrowserContext; page: Page };
+
+/** A new context whose user signed up through the UI (and is therefore signed in). */
+export async function newMember(browser: Browser, baseURL: string, prefix: string, options: BrowserContextOptions = {}): Promise<Member> {
+  const context = await newContext(browser, baseURL, options);
+  const page = await context.newPage();
+  const user = uniqueUser(prefix);
+  await signUpViaUI(page, user);
+  return { user, context, page };
+}
+
+/** POST /api/posts as the context's user; returns the created post. */
+export async function createPostViaApi(request: APIRequestContext, body: string, audience: Audience = "PUBLIC"): Promise<PostJson> {
+  const res = await request.post("/api/posts", { data: { body, audience } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as PostJson;
+}
+
+/** Writes a post with the composer (feed or own space) and returns its id, read from the new card. */
+export async function postWithComposer(page: Page, body: string, audience: "Everyone" | "Friends" | "Only me"): Promise<string> {
+  await page.getByLabel("What's on your mind?").fill(body);
+  await page.getByLabel("Who can see it", { exact: true }).selectOption({ label: audience });
+  await page.getByRole("button", { name: "Post", exact: true }).click();
+  const card = posts(page).filter({ hasText: body });
+  await expect(card).toHaveCount(1);
+  await expect(page.getByLabel("What's on your mind?")).toHaveValue("");
+  const id = await card.getAttribute("data-post-id");
+  expect(id).toMatch(/^\d+$/);
+  return id!;
+}
+
+export const posts = (page: Page) => page.locator("article[data-testid=post]");
+export const postCard = (page: Page, text: string) => posts(page).filter({ hasText: text });
+
+/** The ids of the post cards on the page, top to bottom. */
+export async function shownPostIds(page: Page): Promise<string[]> {
+  return posts(page).evaluateAll((els) => els.map((el) => el.getAttribute("data-post-id") ?? ""));
+}
+
+/** The test object with the default context's tz cookie preset (see presetTimeZone). */
+export const test = base.extend({
+  context: async ({ context, baseURL }, use) => {
+    await presetTimeZone(context, baseURL!);
+    await use(context);
+  },
+});
+
+export { expect };
