@@ -233,13 +233,12 @@ class Backend {
       started: false, // startup packet seen
       pending: [], // complete messages not yet executed
       inSync: true, // backend idle ('I') after this connection's last message
-      copyIn: false,
+      copy: null, // COPY FROM STDIN being collected: { chunks: Buffer[] }
       closed: false,
     };
     this.conns.add(conn);
     socket.setNoDelay(true);
     this.log(`#${conn.id} connected`);
-    if (this.dead) return this.fatal(conn, "57P01", "embedded Postgres has stopped");
     socket.on("data", (chunk) => this.onData(conn, chunk));
     socket.on("error", (err) => this.log(`#${conn.id} socket error`, err.code ?? err.message));
     socket.on("close", () => this.onClose(conn));
@@ -267,6 +266,7 @@ class Backend {
         }
         if (code === CANCEL_REQUEST) return conn.socket.destroy(); // cannot cancel wasm code
         if (code >>> 16 !== 3) return this.fatal(conn, "0A000", "unsupported frontend protocol");
+        if (this.dead) return this.fatal(conn, "57P01", "embedded Postgres has stopped");
         conn.started = true;
         conn.pending.push({ type: STARTUP, data: packet });
         added = true;
@@ -347,9 +347,38 @@ class Backend {
         this.armIdleTimer(conn);
         return;
       }
+      let input = msg.data;
+      let dropCopyInResponse = false;
+      if (conn.copy) {
+        // Collecting COPY FROM STDIN data (see below) until CopyDone / CopyFail.
+        if (msg.type === ch("S") || msg.type === ch("H")) continue; // ignored in copy-in, as in Postgres
+        conn.copy.chunks.push(msg.data);
+        if (msg.type !== ch("c") && msg.type !== ch("f")) continue;
+        input = Buffer.concat(conn.copy.chunks);
+        conn.copy = null;
+        dropCopyInResponse = true;
+      } else if (msg.type === ch("Q") || msg.type === ch("P")) {
+        const sql = msg.data.subarray(msg.type === ch("P") ? msg.data.indexOf(0, 5) + 1 : 5).toString("utf8");
+        const copy = copyFromStdin(sql, msg.type);
+        if (copy === "unsupported") {
+          this.fatal(conn, "0A000", "the embedded Postgres supports COPY FROM STDIN only as a simple " +
+            "query on its own (as psql's \\copy sends it), not in the extended protocol or a multi-statement query");
+          continue; // closed: cleaned up on the next turn
+        }
+        if (copy) {
+          // PGlite reads COPY data from the same input buffer as the query: given the
+          // query alone it hits end-of-input, which is FATAL and ends the database.
+          // So answer CopyInResponse ourselves, collect the data, then hand PGlite the
+          // query + data + CopyDone in one call and drop its own CopyInResponse.
+          conn.copy = { chunks: [msg.data] };
+          conn.inSync = false;
+          if (conn.socket.writable) conn.socket.write(copyInResponse(copy.binary));
+          continue;
+        }
+      }
       let out;
       try {
-        out = await this.exec(msg.data);
+        out = await this.exec(input);
       } catch (err) {
         if (msg.type === STARTUP && !this.dead) {
           this.fatal(conn, "08P01", String(err?.message ?? err));
@@ -357,9 +386,8 @@ class Backend {
         }
         return this.die(err);
       }
-      const { bytes, lastZ, copyIn } = filterOutput(out, EXTENDED.has(msg.type));
+      const { bytes, lastZ } = filterOutput(out, EXTENDED.has(msg.type), dropCopyInResponse);
       if (bytes.length && !conn.closed && conn.socket.writable) conn.socket.write(bytes);
-      conn.copyIn = copyIn;
       conn.inSync = lastZ === "I";
       if (conn.inSync) this.release();
     }
@@ -387,10 +415,11 @@ class Backend {
 
   // A connection went away while it held the backend mid-query / mid-transaction.
   async cleanUp(conn) {
+    conn.copy = null; // nothing of it reached PGlite
+    conn.pending = [];
     if (conn.inSync || this.dead) return;
     this.log(`#${conn.id} left the backend busy: rolling back`);
     try {
-      if (conn.copyIn) await this.exec(message("f", cstring("client disconnected")));
       await this.exec(message("S", Buffer.alloc(0)));
       if (this.db.isInTransaction()) await this.exec(message("Q", cstring("ROLLBACK")));
     } catch (err) {
@@ -441,7 +470,7 @@ class Backend {
 // Splits PGlite's output into messages; drops ReadyForQuery for extended-protocol
 // messages (see top of file); reports the transaction status of the last
 // ReadyForQuery if nothing but asynchronous messages follows it.
-function filterOutput(out, dropReadyForQuery) {
+function filterOutput(out, dropReadyForQuery, dropCopyInResponse) {
   const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   const keep = [];
   let lastZ = null;
@@ -451,7 +480,8 @@ function filterOutput(out, dropReadyForQuery) {
     const type = buf[off];
     const end = off + 1 + buf.readInt32BE(off + 1);
     if (end > buf.length) break; // cannot happen: PGlite returns whole messages
-    if (type === Z && dropReadyForQuery) {
+    if ((type === Z && dropReadyForQuery) || (type === ch("G") && dropCopyInResponse)) {
+      dropCopyInResponse = false;
       off = end;
       continue;
     }
@@ -462,9 +492,22 @@ function filterOutput(out, dropReadyForQuery) {
     off = end;
   }
   if (off < buf.length) keep.push(buf.subarray(off));
-  // CopyInResponse 'G' / CopyBothResponse 'W': the client now streams CopyData.
-  const copyIn = last === ch("G") || last === ch("W");
-  return { bytes: keep.length === 1 ? Buffer.from(keep[0]) : Buffer.concat(keep), lastZ, copyIn };
+  return { bytes: keep.length === 1 ? Buffer.from(keep[0]) : Buffer.concat(keep), lastZ };
+}
+
+// Is this query a COPY ... FROM STDIN? Returns null (no), {binary} (a simple query
+// that is exactly one COPY FROM STDIN: supported) or "unsupported".
+function copyFromStdin(sql, type) {
+  if (!/\bfrom\s+stdin\b/i.test(sql) || !/\bcopy\b/i.test(sql)) return null;
+  const text = sql.replace(/^(\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, "");
+  const single = !text.replace(/;\s*$/, "").includes(";");
+  if (type !== ch("Q") || !/^copy\s/i.test(text) || !single) return "unsupported";
+  return { binary: /\bbinary\b/i.test(text) };
+}
+
+function copyInResponse(binary) {
+  // overall format, then 0 per-column formats (clients of text COPY do not use them)
+  return message("G", Buffer.from([binary ? 1 : 0, 0, 0]));
 }
 
 function cstring(s) {
@@ -541,9 +584,16 @@ function acquireLock(dir) {
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return err.code === "EPERM";
+  }
+  try {
+    // A killed process that nobody reaped (e.g. in a container whose pid 1 does not
+    // reap orphans) still answers kill(pid, 0): a zombie holds no files, so it is dead.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !/^\d+ \(.*\) [ZX]/s.test(stat);
+  } catch {
+    return true; // no /proc (macOS): trust kill(pid, 0)
   }
 }
 

@@ -32,3 +32,8 @@ export async function befriend(a: { id: number }, b: { id: number }) {
 export async function followUser(follower: { id: number }, followee: { id: number }) {
   await db.follow.create({ data: { followerId: follower.id, followeeId: followee.id } });
 }
+
+/** A short unique lower-case suffix (hex) for handles, emails and keys made by tests. */
+export function uniqueTag(length = 10): string {
+  return randomUUID().replace(/-/g, "").slice(0, length);
+}
