@@ -112,3 +112,13 @@ describe("isTimeZone", () => {
     for (const v of [null, undefined, 8, {}, ["UTC"]]) expect(isTimeZone(v)).toBe(false);
   });
 });
+
+describe("linkifySegments in Chinese text", () => {
+  it("links a URL that follows Chinese characters directly", () => {
+    expect(linkifySegments("看这个https://example.com/a 好看")).toEqual([
+      { kind: "text", text: "看这个" },
+      { kind: "link", text: "https://example.com/a", href: "https://example.com/a" },
+      { kind: "text", text: " 好看" },
+    ]);
+  });
+});

@@ -67,13 +67,9 @@ describe("safeRedirectPath", () => {
     }
   });
 
-  // KNOWN BUGS (reported): browsers drop tabs/newlines inside URLs and treat
-  // "\" as "/", so these come back as "//evil.example" once resolved; and a
-  // same-origin URL whose path starts with "//" is reduced to that
-  // protocol-relative path. sign-in-form.tsx passes the result to
-  // router.replace(), so each one is an open redirect. Remove `.fails` once
-  // safeRedirectPath refuses them.
-  it.fails.each([
+  // Regressions: browsers drop tabs/newlines inside URLs and read "\" as "/";
+  // a same-origin URL whose path starts with "//" must not become protocol-relative.
+  it.each([
     ["/\t/evil.example", undefined],
     ["/\n/evil.example", undefined],
     ["https://kj.example//evil.example", origin],

@@ -115,12 +115,9 @@ describe("isUniqueViolation (what signUp uses to tell email from handle clashes)
     expect(isUniqueViolation(new Error("email handle"))).toBeNull();
   });
 
-  // KNOWN BUG (reported): isUniqueViolation appends err.message, and Prisma's
-  // message quotes the *calling source code* around the failing call. When
-  // that code mentions "email" (as here, or a minified production bundle),
-  // a handle clash is read as an email clash and signUp answers emailTaken.
-  // Remove `.fails` once isUniqueViolation reads only the structured meta.
-  it.fails("does not read the word email out of the caller's source code on a handle clash", async () => {
+  // Regression: Prisma's message quotes the calling source code; reading it
+  // would turn a handle clash into "emailTaken" whenever that code says "email".
+  it("does not read the word email out of the caller's source code on a handle clash", async () => {
     const taken = await signUpWith(form());
     const emailOfTheNewUser = `x${uniqueTag()}@test.example`;
     const err = await db.user
