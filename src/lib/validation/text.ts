@@ -3,9 +3,10 @@ import { z } from "zod";
 /** Length in user-perceived characters (code points), so 汉字 and emoji count as one. */
 export const charLength = (s: string) => [...s].length;
 
-// Control characters other than newline/tab have no place in user text and
+// Control characters (other than newline/tab), bidi overrides/marks and
+// invisible separators have no place in user text and
 // can be used to spoof how names render.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 export const stripControl = (s: string) => s.replace(CONTROL, "");
 
 /** Trimmed text between min and max characters; messages are i18n keys under "errors". */
