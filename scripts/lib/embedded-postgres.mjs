@@ -69,17 +69,23 @@
 //     separate embedded servers (startEmbeddedPostgres() again, in-memory).
 //
 // DATA DIRECTORY, LOCKS, UNCLEAN SHUTDOWN:
-//   * `<dataDir>.lock` (next to the folder, e.g. .data/pglite.lock) holds the pid of
-//     the process serving it. Two processes on one data dir would corrupt it, so a
-//     live owner makes startEmbeddedPostgres() throw. A lock whose pid is dead is
-//     stale (crash, kill -9, power loss): it is removed and startup continues.
+//   * `<dataDir>.lock` (next to the folder, e.g. .data/pglite.lock) holds the pid (and
+//     its start time), port and URL of the process serving it. Two processes on one
+//     data dir would corrupt it, so a live owner makes startEmbeddedPostgres() throw
+//     ("... is in use by process N (serving on port P)"); runningEmbeddedPostgres()
+//     reads the URL from it so a second command can use the running server instead.
+//     A lock whose process is gone (crash, kill -9, power loss, container restart,
+//     zombie, or pid reused by another process) is stale: it is removed and startup
+//     continues.
 //   * After an unclean shutdown (kill -9, crash) Postgres replays its WAL when the
 //     folder is next opened (PGlite does the same crash recovery as a server):
 //     committed transactions survive; the open ones are rolled back. Measured here:
 //     see scripts/lib/embedded-postgres.test.ts ("survives kill -9").
-//   * First-time initialisation (initdb, 3-4 s) is done in `<dataDir>.init-<pid>`
-//     and renamed into place when complete, so an interrupted first start leaves no
-//     half-initialised data dir (leftover .init-* folders are removed next time).
+//   * First-time initialisation is done in `<dataDir>.init-<pid>` and renamed into
+//     place when complete, so an interrupted first start leaves no half-initialised
+//     data dir (leftover .init-* folders are removed next time). initdb takes 3-8 s;
+//     its result is cached as a template (see the end of this file), after which a new
+//     database, in memory or on disk, takes ~1-2 s.
 //   * stop() closes connections (rolling back open transactions), then closes PGlite
 //     cleanly (shutdown checkpoint), then removes the lock.
 //   * A data dir is tied to PGlite's Postgres major version (0.4.x = PG 17). Upgrading
@@ -89,8 +95,10 @@
 // nothing else. That is why `scripts/start.mjs` runs Next in a child process.
 
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 
 const SSL_REQUEST = 80877103;
@@ -108,6 +116,7 @@ const FORWARDED = new Set(["Q", "P", "B", "D", "E", "C", "H", "S", "F", "d", "c"
 // (only for the Sync that ends the batch). PGlite does, after an error: dropped.
 const EXTENDED = new Set(["P", "B", "D", "E", "C", "H"].map(ch));
 const Z = ch("Z");
+const COPY_IN_RESPONSE = ch("G");
 const TERMINATE = ch("X");
 // Backend messages that may follow ReadyForQuery without meaning "not idle".
 const ASYNC_BACKEND = new Set(["S", "N", "A"].map(ch));
@@ -146,7 +155,7 @@ export async function startEmbeddedPostgres(options = {}) {
       await initDataDirIfNeeded(dir, log);
       db = await PGlite.create({ dataDir: dir });
     } else {
-      db = await PGlite.create();
+      db = await createFresh(undefined, log);
     }
   } catch (err) {
     if (db) await db.close().catch(() => {});
@@ -172,7 +181,8 @@ export async function startEmbeddedPostgres(options = {}) {
   }
   server.on("error", (err) => log("server error", err));
   const actualPort = server.address().port;
-  lock?.update({ port: actualPort });
+  const url = `postgresql://postgres@${host}:${actualPort}/postgres?sslmode=disable`;
+  lock?.update({ port: actualPort, url });
 
   let stopping;
   const stop = () =>
@@ -187,13 +197,32 @@ export async function startEmbeddedPostgres(options = {}) {
     })());
 
   return {
-    url: `postgresql://postgres@${host}:${actualPort}/postgres?sslmode=disable`,
+    url,
     port: actualPort,
     host,
     dataDir: dataDir ? path.resolve(dataDir) : undefined,
     stats: () => backend.stats(),
     stop,
   };
+}
+
+/**
+ * The embedded server another process (e.g. `npm start`) is serving from `dataDir`,
+ * read from its lock file: { url, port, pid }, or null if none is running. Lets a
+ * second command (seed, prisma CLI) use the running server instead of failing on the
+ * lock: `DATABASE_URL ?? runningEmbeddedPostgres(".data/pglite")?.url`.
+ * @param {string} dataDir
+ */
+export function runningEmbeddedPostgres(dataDir) {
+  try {
+    const dir = path.resolve(dataDir);
+    const info = JSON.parse(fs.readFileSync(`${dir}.lock`, "utf8"));
+    const live = info?.pid === process.pid ? heldHere.has(dir) : ownerAlive(info);
+    if (info?.url && live) return { url: info.url, port: info.port, pid: info.pid };
+  } catch {
+    /* no lock file */
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------
@@ -474,22 +503,21 @@ function filterOutput(out, dropReadyForQuery, dropCopyInResponse) {
   const buf = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   const keep = [];
   let lastZ = null;
-  let last = null;
   let off = 0;
   while (off + 5 <= buf.length) {
     const type = buf[off];
     const end = off + 1 + buf.readInt32BE(off + 1);
     if (end > buf.length) break; // cannot happen: PGlite returns whole messages
-    if ((type === Z && dropReadyForQuery) || (type === ch("G") && dropCopyInResponse)) {
-      dropCopyInResponse = false;
-      off = end;
+    const start = off;
+    off = end;
+    if (type === Z && dropReadyForQuery) continue;
+    if (type === COPY_IN_RESPONSE && dropCopyInResponse) {
+      dropCopyInResponse = false; // only the first: we already sent the client ours
       continue;
     }
-    keep.push(buf.subarray(off, end));
-    if (type === Z) lastZ = String.fromCharCode(buf[off + 5]);
+    keep.push(buf.subarray(start, end));
+    if (type === Z) lastZ = String.fromCharCode(buf[start + 5]);
     else if (!ASYNC_BACKEND.has(type)) lastZ = null;
-    last = type;
-    off = end;
   }
   if (off < buf.length) keep.push(buf.subarray(off));
   return { bytes: keep.length === 1 ? Buffer.from(keep[0]) : Buffer.concat(keep), lastZ };
@@ -537,10 +565,14 @@ function errorResponse(severity, code, text) {
 // ---------------------------------------------------------------------------------
 // Data directory
 
+// Data dirs this process serves (a lock naming our own pid may be a stale one from an
+// earlier process that had the same pid, e.g. after a container restart).
+const heldHere = new Set();
+
 function acquireLock(dir) {
   const file = `${dir}.lock`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const info = { pid: process.pid, started: new Date().toISOString(), dataDir: dir };
+  const info = { pid: process.pid, procStart: procStart(process.pid), started: new Date().toISOString(), dataDir: dir };
   for (let attempt = 0; ; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(info) + "\n", { flag: "wx" });
@@ -553,7 +585,8 @@ function acquireLock(dir) {
       } catch {
         owner = null; // half-written or garbage: treat as stale
       }
-      if (owner?.pid && owner.pid !== process.pid && isAlive(owner.pid)) {
+      const live = owner?.pid === process.pid ? heldHere.has(dir) : ownerAlive(owner);
+      if (live) {
         throw new Error(
           `${dir} is in use by process ${owner.pid}` +
             (owner.port ? ` (serving on port ${owner.port})` : "") +
@@ -565,12 +598,14 @@ function acquireLock(dir) {
       fs.rmSync(file, { force: true });
     }
   }
+  heldHere.add(dir);
   return {
     update(extra) {
       Object.assign(info, extra);
       fs.writeFileSync(file, JSON.stringify(info) + "\n");
     },
     release() {
+      heldHere.delete(dir);
       try {
         const cur = JSON.parse(fs.readFileSync(file, "utf8"));
         if (cur.pid === process.pid) fs.rmSync(file, { force: true });
@@ -581,20 +616,36 @@ function acquireLock(dir) {
   };
 }
 
-function isAlive(pid) {
+// Is the process that wrote this lock still running? Same pid AND, where /proc exists,
+// the same start time: after a reboot or a container restart another process may have
+// been given that pid.
+function ownerAlive(owner) {
+  if (!owner?.pid) return false;
   try {
-    process.kill(pid, 0);
+    process.kill(owner.pid, 0);
   } catch (err) {
-    return err.code === "EPERM";
+    if (err.code !== "EPERM") return false;
   }
+  const stat = procStat(owner.pid);
+  if (!stat) return true; // no /proc (macOS): trust kill(pid, 0)
+  // A killed process that nobody reaped (e.g. in a container whose pid 1 does not
+  // reap orphans) still answers kill(pid, 0): a zombie holds no files, so it is dead.
+  if (stat[0] === "Z" || stat[0] === "X") return false;
+  return !owner.procStart || owner.procStart === stat[19];
+}
+
+// Fields of /proc/<pid>/stat after "(comm)": [0] state ... [19] start time (ticks since boot)
+function procStat(pid) {
   try {
-    // A killed process that nobody reaped (e.g. in a container whose pid 1 does not
-    // reap orphans) still answers kill(pid, 0): a zombie holds no files, so it is dead.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return !/^\d+ \(.*\) [ZX]/s.test(stat);
+    const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return text.slice(text.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return true; // no /proc (macOS): trust kill(pid, 0)
+    return null;
   }
+}
+
+function procStart(pid) {
+  return procStat(pid)?.[19];
 }
 
 async function initDataDirIfNeeded(dir, log) {
@@ -610,8 +661,59 @@ async function initDataDirIfNeeded(dir, log) {
   }
   const tmp = `${dir}.init-${process.pid}`;
   log(`initialising ${dir}`);
-  const db = await PGlite.create({ dataDir: tmp });
+  const db = await createFresh(tmp, log);
   await db.close();
   fs.rmSync(dir, { recursive: true, force: true }); // empty folder, if any
   fs.renameSync(tmp, dir);
+}
+
+// ---------------------------------------------------------------------------------
+// initdb template
+//
+// A new database (in memory, or a first data dir) normally runs PGlite's initdb:
+// 3-4 s on an idle 2-core machine, 10-20 s on a loaded one. The freshly initialised
+// data dir is the same every time, so the first initdb is dumped to
+// node_modules/.cache/kongjian-pglite/<pglite version>.tar (40 MB) and later
+// databases are created from that tarball (~0.7 s). The version in the name keeps an
+// upgraded PGlite from loading an old template; a template that fails to load is
+// deleted and initdb runs as before. `npm ci` wipes node_modules and so the cache.
+
+const cacheFile = (() => {
+  try {
+    const require = createRequire(import.meta.url);
+    let dir = path.dirname(require.resolve("@electric-sql/pglite"));
+    while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+    const { version } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+    return path.join(root, "node_modules/.cache/kongjian-pglite", `pglite-${version}-initdb.tar`);
+  } catch {
+    return null;
+  }
+})();
+
+async function createFresh(dataDir, log) {
+  if (cacheFile && fs.existsSync(cacheFile)) {
+    try {
+      const blob = new Blob([fs.readFileSync(cacheFile)]);
+      return await PGlite.create({ dataDir, loadDataDir: blob });
+    } catch (err) {
+      log("initdb template unusable, running initdb", err);
+      fs.rmSync(cacheFile, { force: true });
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const db = await PGlite.create({ dataDir });
+  if (cacheFile) {
+    try {
+      await db.exec("CHECKPOINT");
+      const tar = Buffer.from(await (await db.dumpDataDir("none")).arrayBuffer());
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}`;
+      fs.writeFileSync(tmp, tar);
+      fs.renameSync(tmp, cacheFile); // atomic: concurrent writers each write a whole file
+    } catch (err) {
+      log("could not cache the initdb template", err);
+    }
+  }
+  return db;
 }
