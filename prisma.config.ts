@@ -1,6 +1,7 @@
 // Prisma 7 reads its datasource from here, not from schema.prisma, and does not
-// load .env by itself. scripts/prisma.mjs sets DATABASE_URL (embedded Postgres
-// when unset) and points the CLI at our offline schema engine.
+// load .env by itself. Run the CLI through scripts/prisma.mjs, which points it
+// at our offline schema engine; npm start / npm test set DATABASE_URL (the
+// embedded Postgres when unset), otherwise the default below applies.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

@@ -17,9 +17,12 @@ const child = spawn(process.execPath, [path("../node_modules/prisma/build/index.
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
   },
 });
-// Ctrl-C reaches the CLI directly (same process group); just don't die first.
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+// Outlive the CLI and pass signals on (a terminal's Ctrl-C reaches both anyway);
+// then exit the way it did.
+const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
+for (const signal of signals) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  else process.exit(code ?? 1);
+  if (!signal) process.exit(code ?? 1);
+  for (const s of signals) process.removeAllListeners(s);
+  process.kill(process.pid, signal);
 });

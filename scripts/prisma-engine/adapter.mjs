@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+// A dependency of @prisma/adapter-pg (same pinned version), hoisted by npm:
+// wraps the factory in the Result-returning shape the wasm engine calls.
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const CHAR_OID = 18; // Postgres's internal one-byte "char" type (pg_class.relkind, ...)
@@ -29,11 +31,12 @@ class Client extends pg.Client {
   }
 }
 
-// The engine keeps its main connection for its whole life and takes Prisma's
-// advisory lock (pg_advisory_lock) on whichever pooled connection runs that
-// query. A later request waiting for the lock on another connection stalls
-// until the idle holder times out (~10 s). recycle() closes every connection
-// between requests; the next query opens a fresh pool.
+// The engine keeps its main "connection" (this pool) for its whole life.
+// recycle() closes every pooled connection between requests (the next query
+// opens a fresh pool), so that none is left behind when the CLI kills us: a
+// connection that vanishes with a reset permanently takes PGlite's single
+// connection slot, and an idle one can keep holding Prisma's advisory lock
+// (pg_advisory_lock) while the next request waits for it on another one.
 class RecyclingPool extends pg.Pool {
   #config;
   #inner = null;
@@ -122,7 +125,22 @@ export async function createOrDropDatabase(url, verb) {
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl }) {
   const mainPool = new RecyclingPool({ connectionString: url, Client });
-  const cleanups = new Set(); // shadow databases not yet dropped
+  const open = new Set(); // dispose() of shadow adapters not released yet
+
+  // Makes dispose idempotent, runs `after` once the pool is closed, and lets
+  // release() close shadows the engine left open (e.g. after an error).
+  function tracked(adapter, after = async () => {}) {
+    const close = adapter.dispose.bind(adapter);
+    let done;
+    const dispose = () => (done ??= (async () => {
+      open.delete(dispose);
+      await close();
+      await after();
+    })());
+    adapter.dispose = dispose;
+    open.add(dispose);
+    return adapter;
+  }
 
   const factory = {
     provider: "postgres",
@@ -150,50 +168,40 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
         CREATE SCHEMA public;
       END $$`),
     );
-    return new PrismaPg({ connectionString: shadowDatabaseUrl, Client }).connect();
+    return tracked(await new PrismaPg({ connectionString: shadowDatabaseUrl, Client }).connect());
   }
 
   // No shadow URL: create a uniquely named database next to the main one and
   // drop it on dispose. (PrismaPg's own connectToShadowDb passes
   // { connectionString, database }, and pg lets the connection string win, so
   // its "shadow" silently is the main database; it also never closes the
-  // connection it created the database with.)
+  // connection it created the database with.) CREATE/DROP go through the main
+  // pool: PGlite's socket server accepts one connection at a time.
   async function temporaryShadow() {
     const name = `prisma_migrate_shadow_db_${randomUUID()}`;
     const shadowUrl = withDatabase(url, name);
-    await withClient(url, (c) => c.query(`CREATE DATABASE ${quote(name)}`));
-    const drop = () =>
-      withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
-    cleanups.add(drop);
+    await mainPool.query(`CREATE DATABASE ${quote(name)}`);
+    const drop = () => mainPool.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
     try {
-      const actual = await withClient(shadowUrl, (c) => c.query("SELECT current_database() AS db"));
-      if (actual.rows[0].db !== name) {
-        throw new Error(
-          `This server ignores the database name (it serves "${actual.rows[0].db}"), so it cannot ` +
-            "host a shadow database: set SHADOW_DATABASE_URL to a second, empty database server.",
-        );
-      }
+      // Some servers (PGlite) serve one database whatever name is asked for.
+      const { rows } = await withClient(shadowUrl, (c) => c.query("SELECT current_database() AS db"));
+      if (rows[0].db !== name) throw new Error(`the server answered as database "${rows[0].db}"`);
     } catch (e) {
       await drop().catch(() => {});
-      cleanups.delete(drop);
-      throw e;
+      const { host, port } = describe(url);
+      throw new Error(
+        `Could not use a temporary shadow database on ${host}:${port} (${e.message}). A server that ` +
+          "hosts a single database (PGlite) needs SHADOW_DATABASE_URL pointing at a second, empty server.",
+      );
     }
-    const adapter = await new PrismaPg({ connectionString: shadowUrl, Client }).connect();
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = async () => {
-      await dispose();
-      cleanups.delete(drop);
-      await drop();
-    };
-    return adapter;
+    return tracked(await new PrismaPg({ connectionString: shadowUrl, Client }).connect(), drop);
   }
 
   return {
     bound: bindMigrationAwareSqlAdapterFactory(factory),
-    /** After each request: close every connection and drop leftover shadow databases. */
+    /** After each request: close every connection, drop leftover shadow databases. */
     async release() {
-      for (const drop of cleanups) await drop().catch(() => {});
-      cleanups.clear();
+      for (const dispose of [...open]) await dispose().catch(() => {});
       await mainPool.recycle();
     },
   };

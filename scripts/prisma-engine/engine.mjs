@@ -3,7 +3,6 @@
 // over stdio; we answer by driving @prisma/schema-engine-wasm over adapter-pg.
 // Only Node built-ins are imported up front so `--version` stays instant.
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 
@@ -97,7 +96,7 @@ async function loadWasm() {
   // only allows behind --experimental-wasm-modules: instantiate it by hand.
   const glueUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const glue = await import(glueUrl);
-  const bytes = await readFile(new URL("schema_engine_bg.wasm", glueUrl));
+  const bytes = readFileSync(new URL("schema_engine_bg.wasm", glueUrl));
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
   glue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
@@ -146,7 +145,7 @@ async function serve({ datamodels, datasource }) {
   async function call(method, params) {
     if (method === "createDatabase") {
       const db = await import("./adapter.mjs");
-      return { databaseName: await db.createOrDropDatabase(params.datasource.url ?? datasource.url, "CREATE") };
+      return { databaseName: await db.createOrDropDatabase(params.datasource?.url ?? datasource.url, "CREATE") };
     }
     const e = await getEngine();
     switch (method) {
@@ -179,10 +178,14 @@ async function serve({ datamodels, datasource }) {
   // CLI's "P30xx" message, data.is_panic its crash report.
   function rpcError(err) {
     const panic = err instanceof WebAssembly.RuntimeError;
-    const message = panic ? panics.message || err.message : err?.message ?? String(err);
+    let message = panic ? panics.message || err.message : err?.message ?? String(err);
+    // Exceptions thrown by our adapter code reach the engine only as an id.
+    const external = /External error id#(\d+)/.exec(message);
+    const original = external && adapters?.bound.errorRegistry.consumeError(Number(external[1]))?.error;
+    if (original) message = original.message ?? String(original);
     const data = { is_panic: panic, message };
     if (typeof err?.code === "string" && /^P\d{4}$/.test(err.code)) Object.assign(data, { error_code: err.code, meta: err.meta ?? {} });
-    return { code: 4466, message: "An error happened. Check the data field for details.", data };
+    return { code: 4466, message, data };
   }
 
   let queue = Promise.resolve();
@@ -190,16 +193,24 @@ async function serve({ datamodels, datasource }) {
   lines.on("line", (line) => {
     if (!line.trim()) return;
     const msg = JSON.parse(line);
-    if (!msg.method) return void printed.get(msg.id)?.(), printed.delete(msg.id); // answer to our "print"
+    if (!msg.method) {
+      printed.get(msg.id)?.(); // the CLI's answer to one of our "print" requests
+      printed.delete(msg.id);
+      return;
+    }
     queue = queue.then(async () => {
+      let reply;
       try {
-        send({ jsonrpc: "2.0", id: msg.id, result: await call(msg.method, msg.params ?? {}) });
+        reply = { result: await call(msg.method, msg.params ?? {}) };
       } catch (err) {
-        log("ERROR", err?.message ?? String(err));
-        send({ jsonrpc: "2.0", id: msg.id, error: rpcError(err) });
-      } finally {
-        await adapters?.release();
+        reply = { error: rpcError(err) };
+        log("ERROR", reply.error.data.message);
       }
+      // Close connections before answering: the CLI kills us as soon as it has
+      // its answer, and PGlite's socket server never frees the (single)
+      // connection slot of a client that vanished with a reset.
+      await adapters?.release().catch((e) => log("WARN", `closing connections: ${e.message}`));
+      send({ jsonrpc: "2.0", id: msg.id, ...reply });
     });
   });
   // The CLI ends stdin when it is done (and kills us right after).
