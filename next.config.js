@@ -21,7 +21,6 @@ const nextConfig = {
       },
     ];
   },
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
 };
 
 module.exports = withNextIntl(nextConfig);
