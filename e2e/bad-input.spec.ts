@@ -1,4 +1,4 @@
-import { test, expect, createPostViaApi, mainNav, newContext, newMember, postCard, posts, signInViaApi, signInViaUI, signUpViaUI, uniqueSuffix, uniqueUser, type Member, type PageJson } from "./fixtures";
+import { test, expect, open, reopen, createPostViaApi, mainNav, newContext, newMember, postCard, posts, signInViaApi, signInViaUI, signUpViaUI, uniqueSuffix, uniqueUser, type Member, type PageJson } from "./fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
 
 // Input the app must refuse or render harmlessly.
@@ -36,7 +36,7 @@ test.describe("posts", () => {
 
   test("a 2,001-character post is refused next to the composer; 2,000 is fine", async ({ page }) => {
     const before = await myPostIds(page.request);
-    await page.goto("/");
+    await open(page, "/");
     const composer = page.getByLabel("What's on your mind?");
     const tooLong = `${uniqueSuffix()} `.padEnd(2001, "x");
     await composer.fill(tooLong);
@@ -60,13 +60,13 @@ test.describe("posts", () => {
 
   test("an empty or blank post is refused", async ({ page }) => {
     const before = await myPostIds(page.request);
-    await page.goto("/");
+    await open(page, "/");
     const composer = page.getByLabel("What's on your mind?");
     for (const body of ["", "   \n  "]) {
       await composer.fill(body);
       await page.getByRole("button", { name: "Post", exact: true }).click();
       await expect(composer).toHaveAccessibleDescription(/^Write something first\./);
-      await page.reload();
+      await reopen(page);
     }
     expect(await myPostIds(page.request)).toEqual(before);
     // The API refuses it too.
@@ -76,7 +76,7 @@ test.describe("posts", () => {
   });
 
   test("HTML in a post is shown as text and runs nothing", async ({ page, browser, baseURL }) => {
-    await page.goto("/");
+    await open(page, "/");
     const ids: string[] = [];
     for (const payload of PAYLOADS) {
       await page.getByLabel("What's on your mind?").fill(payload);
@@ -87,14 +87,14 @@ test.describe("posts", () => {
       ids.push((await card.getAttribute("data-post-id"))!);
     }
     // Rendered by the server: the author's feed, and a visitor's view of the space and of each post.
-    await page.reload();
+    await reopen(page);
     for (const payload of PAYLOADS) await expectInert(page, postCard(page, payload), payload);
     const visitor = await newContext(browser, baseURL!, { bypassCSP: true });
     const visitorPage = await visitor.newPage();
-    await visitorPage.goto(`/u/${author.user.handle}`);
+    await open(visitorPage, `/u/${author.user.handle}`);
     for (const payload of PAYLOADS) await expectInert(visitorPage, postCard(visitorPage, payload), payload);
     for (const [i, id] of ids.entries()) {
-      await visitorPage.goto(`/u/${author.user.handle}/post/${id}`);
+      await open(visitorPage, `/u/${author.user.handle}/post/${id}`);
       await expectInert(visitorPage, posts(visitorPage), PAYLOADS[i]!);
     }
     await visitor.close();
@@ -119,7 +119,7 @@ test.describe("posts", () => {
     const victimPosts = (await (await page.request.get(`/api/users/${victimUser.handle}/posts`)).json()) as PageJson;
     expect(victimPosts.items.map((p) => p.id)).toEqual([victimPost.id]);
     expect(await myPostIds(page.request)).toEqual(before);
-    await page.goto(`/u/${victimUser.handle}`);
+    await open(page, `/u/${victimUser.handle}`);
     await expect(postCard(page, victimPost.body)).toBeVisible();
     await expect(page.getByText(body)).toHaveCount(0);
 
@@ -139,16 +139,16 @@ test("HTML in a display name is shown as text and runs nothing", async ({ page, 
   for (const [i, payload] of PAYLOADS.entries()) {
     if (i > 0) {
       // Change the name on the settings page.
-      await page.goto("/settings");
+      await open(page, "/settings");
       await page.getByLabel("Display name", { exact: true }).fill(payload);
       await page.getByRole("button", { name: "Save" }).click();
       await expect(page.getByText("Saved", { exact: true })).toBeVisible();
     }
     for (const p of [page, visitorPage]) {
-      await p.goto(`/u/${user.handle}`);
+      await open(p, `/u/${user.handle}`);
       await expectInert(p, p.getByRole("heading", { level: 1 }), payload);
       await expectInert(p, postCard(p, post.body).getByRole("link", { name: payload }), payload);
-      await p.goto(`/u/${user.handle}/post/${post.id}`);
+      await open(p, `/u/${user.handle}/post/${post.id}`);
       await expectInert(p, p.locator("main"), `← ${payload}'s space`);
     }
   }
@@ -159,10 +159,18 @@ test("sign-in never follows a callbackUrl to another site", async ({ browser, ba
   const member = await newMember(browser, baseURL!, "redir");
   await member.context.close();
   const origin = new URL(baseURL!).origin;
-  for (const target of ["https://evil.example/", "//evil.example/", "/\\evil.example/"]) {
+  // Control: a callbackUrl on this site is followed, so the checks below are not vacuous.
+  {
+    const context = await newContext(browser, baseURL!);
+    const page = await context.newPage();
+    await signInViaUI(page, member.user, `/signin?callbackUrl=${encodeURIComponent("/friends")}`);
+    await expect(page).toHaveURL(`${origin}/friends`);
+    await context.close();
+  }
+  for (const target of ["https://evil.example/", "//evil.example/", "/\\evil.example/", "/\t/evil.example/"]) {
     const context = await newContext(browser, baseURL!);
     let leftSite = false;
-    await context.route(/evil\.example/, (route) => {
+    await context.route((url) => url.hostname === "evil.example", (route) => {
       leftSite = true;
       return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
     });

@@ -42,11 +42,38 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
   return context;
 }
 
-export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+/**
+ * Waits until React has hydrated every control on the page. A click before
+ * hydration would do nothing (a button) or submit the form natively (a
+ * form), which on a loaded machine makes tests flaky.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const els = document.querySelectorAll("body button, body select, body textarea, body input, body form");
+    return els.length > 0 && [...els].every((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")));
+  });
+}
+
+/** page.goto, then wait for hydration. Returns the navigation's response. */
+export async function open(page: Page, path: string) {
+  const res = await page.goto(path);
+  await hydrated(page);
+  return res;
+}
+
+/** page.reload, then wait for hydration. */
+export async function reopen(page: Page) {
+  const res = await page.reload();
+  await hydrated(page);
+  return res;
+}
+
+/** The header's navigation (its accessible name is translated, so found by position, not name). */
+export const mainNav = (page: Page) => page.getByRole("banner").getByRole("navigation");
 
 /** Fills and submits the sign-up form; waits until the header shows the signed-in navigation. */
 export async function fillSignUp(page: Page, user: TestUser) {
-  await page.goto("/signup");
+  await open(page, "/signup");
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Handle", { exact: true }).fill(user.handle);
   await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
@@ -74,16 +101,17 @@ export async function signInViaApi(context: BrowserContext, user: Pick<TestUser,
 }
 
 /** One sign-in attempt at next-auth's credentials callback (json=true: answers JSON, not a redirect). */
-export async function credentialsAttempt(request: APIRequestContext, email: string, password: string) {
+export async function credentialsAttempt(request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
   return request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true", callbackUrl: "/" },
+    headers,
     maxRedirects: 0,
   });
 }
 
 export async function signInViaUI(page: Page, user: Pick<TestUser, "email" | "password">, path = "/signin") {
-  await page.goto(path);
+  await open(page, path);
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -130,9 +158,9 @@ export async function shownPostIds(page: Page): Promise<string[]> {
 
 /** The test object with the default context's tz cookie preset (see presetTimeZone). */
 export const test = base.extend({
-  context: async ({ context, baseURL }, use) => {
+  context: async ({ context, baseURL }, provide) => {
     await presetTimeZone(context, baseURL!);
-    await use(context);
+    await provide(context);
   },
 });
 

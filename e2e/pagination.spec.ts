@@ -1,4 +1,4 @@
-import { test, expect, createPostViaApi, posts, shownPostIds, signUpViaUI, uniqueSuffix, uniqueUser, type PageJson } from "./fixtures";
+import { test, expect, open, reopen, createPostViaApi, posts, shownPostIds, signUpViaUI, uniqueSuffix, uniqueUser, type PageJson } from "./fixtures";
 import type { APIRequestContext } from "@playwright/test";
 
 // Keyset pagination: 45 posts page as 20 / 20 / 5, and posts written while
@@ -16,7 +16,7 @@ test("the feed loads 20, 20, then 5 with no duplicates while new posts arrive", 
   const run = uniqueSuffix();
   const originals = await writePosts(page.request, `original ${run}`, 45);
 
-  await page.goto("/");
+  await open(page, "/");
   await expect(posts(page)).toHaveCount(20);
   expect(await shownPostIds(page)).toEqual(originals.slice(0, 20));
   const loadMore = page.getByRole("button", { name: "Load more" });
@@ -40,7 +40,7 @@ test("the feed loads 20, 20, then 5 with no duplicates while new posts arrive", 
   await expect(page.getByText(`original ${run} #45`, { exact: true })).toBeVisible();
 
   // The newcomers are real: a reload shows them on top.
-  await page.reload();
+  await reopen(page);
   await expect(posts(page)).toHaveCount(20);
   expect(await shownPostIds(page)).toEqual([...newcomers, ...originals.slice(0, 17)]);
 });

@@ -1,4 +1,4 @@
-import { test, expect, mainNav, newContext, newMember, postCard, posts, postWithComposer, uniqueSuffix, type Member } from "./fixtures";
+import { test, expect, open, reopen, mainNav, newContext, newMember, postCard, posts, postWithComposer, uniqueSuffix } from "./fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
 
 // The whole user loop across several people at once: a friend request,
@@ -17,7 +17,7 @@ async function expectApiLikeMissing(request: APIRequestContext, hiddenId: string
 }
 
 async function expectNotFoundPage(page: Page, url: string) {
-  const res = await page.goto(url);
+  const res = await open(page, url);
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(posts(page)).toHaveCount(0);
@@ -30,21 +30,22 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
   const friendsOnly = `Only friends can read this ${run}`;
   const onlyMe = `Nobody but me reads this ${run}`;
 
-  const a = await newMember(browser, baseURL!, "alice");
-  const b = await newMember(browser, baseURL!, "bob");
+  // Four people, each in their own browser context, signed up through the UI side by side.
+  const member = (name: string) => newMember(browser, baseURL!, name);
+  const [a, b, c, d] = await Promise.all([member("alice"), member("bob"), member("carol"), member("dave")]);
   const ids: Record<string, string> = {};
   const spaceA = `/u/${a.user.handle}`;
   const permalink = (id: string) => `${spaceA}/post/${id}`;
 
   await test.step("B sends A a friend request from A's space", async () => {
-    await b.page.goto(spaceA);
+    await open(b.page, spaceA);
     await expect(b.page.getByRole("heading", { name: a.user.displayName })).toBeVisible();
     await b.page.getByRole("button", { name: "Add friend" }).click();
     await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
   });
 
   await test.step("A sees one pending request in the header and accepts it on /friends", async () => {
-    await a.page.goto("/");
+    await open(a.page, "/");
     const count = mainNav(a.page).getByTestId("request-count");
     await expect(count).toHaveText("1");
     await expect(count).toHaveAttribute("aria-label", "1 pending friend request");
@@ -59,25 +60,25 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
   });
 
   await test.step("A posts once per audience with the composer", async () => {
-    await a.page.goto("/");
+    await open(a.page, "/");
     ids.everyone = await postWithComposer(a.page, everyone, "Everyone");
     ids.friends = await postWithComposer(a.page, friendsOnly, "Friends");
     ids.onlyMe = await postWithComposer(a.page, onlyMe, "Only me");
     // The author sees all three, newest first, after a reload too.
-    await a.page.reload();
+    await reopen(a.page);
     await expect(postCard(a.page, onlyMe)).toBeVisible();
     const shown = await posts(a.page).evaluateAll((els) => els.map((el) => el.getAttribute("data-post-id")));
     expect(shown).toEqual([ids.onlyMe, ids.friends, ids.everyone]);
   });
 
   await test.step("B (friend) sees the everyone and friends posts, never the only-me one", async () => {
-    await b.page.goto("/");
+    await open(b.page, "/");
     await expect(postCard(b.page, everyone)).toBeVisible();
     await expect(postCard(b.page, friendsOnly)).toBeVisible();
     await expect(posts(b.page)).toHaveCount(2);
     await expect(b.page.getByText(onlyMe)).toHaveCount(0);
 
-    await b.page.goto(spaceA);
+    await open(b.page, spaceA);
     await expect(postCard(b.page, everyone)).toBeVisible();
     await expect(postCard(b.page, friendsOnly)).toBeVisible();
     await expect(posts(b.page)).toHaveCount(2);
@@ -85,7 +86,7 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
     await expect(b.page.getByTestId("count-posts")).toHaveText("2");
 
     // The friends post's own page works for B; the only-me one is a 404 like a missing post.
-    await b.page.goto(permalink(ids.friends!));
+    await open(b.page, permalink(ids.friends!));
     await expect(postCard(b.page, friendsOnly)).toBeVisible();
     await expectNotFoundPage(b.page, permalink(ids.onlyMe!));
     await expectNotFoundPage(b.page, permalink(MISSING_POST_ID));
@@ -94,7 +95,6 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
     await expectApiLikeMissing(b.context.request, ids.onlyMe!);
   });
 
-  const c = await newMember(browser, baseURL!, "carol");
   const anon = await newContext(browser, baseURL!);
   const anonPage = await anon.newPage();
 
@@ -103,14 +103,14 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
       [c.page, c.context.request],
       [anonPage, anon.request],
     ] as const) {
-      await page.goto(spaceA);
+      await open(page, spaceA);
       await expect(postCard(page, everyone)).toBeVisible();
       await expect(posts(page)).toHaveCount(1);
       await expect(page.getByText(friendsOnly)).toHaveCount(0);
       await expect(page.getByText(onlyMe)).toHaveCount(0);
       await expect(page.getByTestId("count-posts")).toHaveText("1");
 
-      await page.goto(permalink(ids.everyone!));
+      await open(page, permalink(ids.everyone!));
       await expect(postCard(page, everyone)).toBeVisible();
       await expectNotFoundPage(page, permalink(ids.friends!));
       await expectNotFoundPage(page, permalink(ids.onlyMe!));
@@ -124,34 +124,33 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
     // The anonymous visitor really is signed out: the header offers sign-in.
     await expect(mainNav(anonPage).getByRole("link", { name: "Sign in" })).toBeVisible();
     // C's feed does not carry A's posts at all: C neither follows nor befriended A.
-    await c.page.goto("/");
+    await open(c.page, "/");
     await expect(c.page.getByTestId("feed-empty")).toBeVisible();
   });
 
   await test.step("B unfriends A and loses the friends post", async () => {
-    await b.page.goto(spaceA);
+    await open(b.page, spaceA);
     b.page.once("dialog", (d) => d.accept());
     await b.page.getByRole("button", { name: "Unfriend" }).click();
     await expect(b.page.getByRole("button", { name: "Add friend" })).toBeVisible();
-    await b.page.reload();
+    await reopen(b.page);
     await expect(postCard(b.page, everyone)).toBeVisible();
     await expect(posts(b.page)).toHaveCount(1);
     await expect(b.page.getByText(friendsOnly)).toHaveCount(0);
 
-    await b.page.goto("/");
+    await open(b.page, "/");
     await expect(b.page.getByTestId("feed-empty")).toBeVisible();
     await expect(b.page.getByText(friendsOnly)).toHaveCount(0);
     await expectNotFoundPage(b.page, permalink(ids.friends!));
     await expectApiLikeMissing(b.context.request, ids.friends!);
   });
 
-  const d: Member = await newMember(browser, baseURL!, "dave");
   await test.step("D follows A and gets only the everyone post in the feed", async () => {
-    await d.page.goto(spaceA);
+    await open(d.page, spaceA);
     await d.page.getByRole("button", { name: "Follow", exact: true }).click();
     await expect(d.page.getByRole("button", { name: "Unfollow" })).toBeVisible();
     await expect(d.page.getByTestId("count-followers")).toHaveText("1");
-    await d.page.goto("/");
+    await open(d.page, "/");
     await expect(postCard(d.page, everyone)).toBeVisible();
     await expect(posts(d.page)).toHaveCount(1);
     await expect(d.page.getByText(friendsOnly)).toHaveCount(0);

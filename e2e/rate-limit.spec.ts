@@ -1,4 +1,4 @@
-import { test, expect, credentialsAttempt, mainNav, newContext, newMember, uniqueUser } from "./fixtures";
+import { test, expect, open, credentialsAttempt, mainNav, newContext, newMember, uniqueUser } from "./fixtures";
 
 // Sign-in attempts are limited per account: 10 per window (the per-IP
 // budget is lifted for the tests, see playwright.config.ts).
@@ -11,14 +11,16 @@ test("the 11th sign-in attempt for one account answers 429 with a clear message"
     const res = await credentialsAttempt(request, target, `wrong-password-${i}`);
     expect(res.status(), `attempt ${i}`).toBe(401);
   }
-  const eleventh = await credentialsAttempt(request, target, "wrong-password-11");
+  const eleventh = await credentialsAttempt(request, target, "wrong-password-11", { "accept-language": "en-US,en;q=0.9" });
   expect(eleventh.status()).toBe(429);
   expect(eleventh.headers()["retry-after"]).toMatch(/^\d+$/);
   const body = await eleventh.json();
   expect(body.message).toBe(RATE_LIMITED);
   expect(body.error).toBe("RateLimited");
-  // Case and spaces do not make a new account key.
-  expect((await credentialsAttempt(request, `  ${target.toUpperCase()} `, "x")).status()).toBe(429);
+  // In the asker's language; and letter case does not make a new account key.
+  const zh = await credentialsAttempt(request, target.toUpperCase(), "x", { "accept-language": "zh-CN" });
+  expect(zh.status()).toBe(429);
+  expect((await zh.json()).message).toBe("尝试次数太多，请几分钟后再试。");
 
   // Another account from the same address is not affected.
   const other = await credentialsAttempt(request, uniqueUser("bystander").email, "wrong-password");
@@ -34,7 +36,7 @@ test("when limited, the sign-in form says so, even for the right password", asyn
   for (let i = 0; i < 11 && status !== 429; i++) status = (await credentialsAttempt(page.request, user.email, "wrong-password")).status();
   expect(status).toBe(429);
 
-  await page.goto("/signin");
+  await open(page, "/signin");
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();

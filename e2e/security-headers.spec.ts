@@ -1,4 +1,4 @@
-import { test, expect, uniqueUser } from "./fixtures";
+import { test, expect, open, uniqueUser } from "./fixtures";
 
 // Security headers on pages and API responses.
 
@@ -19,7 +19,7 @@ test("pages carry a nonce-based CSP, frame-ancestors 'none', nosniff and a refer
   });
   const nonces: string[] = [];
   for (const path of ["/", "/signin", "/signup"]) {
-    const res = await page.goto(path);
+    const res = await open(page, path);
     expect(res?.status()).toBe(200);
     const headers = res!.headers();
     const csp = headers["content-security-policy"];
@@ -43,7 +43,7 @@ test("pages carry a nonce-based CSP, frame-ancestors 'none', nosniff and a refer
   expect(new Set(nonces).size, "a fresh nonce per response").toBe(nonces.length);
 
   // The page is interactive (hydrated under the CSP): the sign-in form answers without a reload.
-  await page.goto("/signin");
+  await open(page, "/signin");
   await page.getByLabel("Email", { exact: true }).fill(uniqueUser("nobody").email);
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();

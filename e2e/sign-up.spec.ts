@@ -1,4 +1,4 @@
-import { test, expect, fillSignUp, mainNav, newContext, newMember, signInViaApi, signInViaUI, signUpViaUI, uniqueUser, type Member } from "./fixtures";
+import { test, expect, open, reopen, fillSignUp, mainNav, newContext, newMember, signInViaApi, signInViaUI, signUpViaUI, uniqueUser, type Member } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Sign-up and sign-in errors, sign-out, and sign-out everywhere.
@@ -51,7 +51,7 @@ test.describe("sign-up and sign-in errors", () => {
     await signedOut(page);
 
     // Neither attempt created an account: the fresh handle has no space.
-    const res = await page.goto(`/u/${fresh.handle}`);
+    const res = await open(page, `/u/${fresh.handle}`);
     expect(res?.status()).toBe(404);
   });
 
@@ -77,7 +77,7 @@ test("sign out ends the session in this browser", async ({ page }) => {
   await signUpViaUI(page, user);
   await mainNav(page).getByRole("button", { name: "Sign out", exact: true }).click();
   await signedOut(page);
-  await page.reload();
+  await reopen(page);
   await signedOut(page);
   expect((await page.request.get("/api/feed")).status()).toBe(401);
 });
@@ -89,26 +89,28 @@ test("sign out everywhere also ends another browser's session", async ({ page, b
   const other = await newContext(browser, baseURL!);
   await signInViaApi(other, user);
   const otherPage = await other.newPage();
-  await otherPage.goto("/");
+  await open(otherPage, "/");
   await expect(mainNav(otherPage).getByRole("link", { name: "My space" })).toBeVisible();
   expect((await other.request.get("/api/feed")).status()).toBe(200);
 
-  await page.goto("/settings");
+  await open(page, "/settings");
+  let question = "";
   page.once("dialog", (d) => {
-    expect(d.message()).toBe("Sign out on every device, including this one?");
+    question = d.message();
     void d.accept();
   });
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await signedOut(page);
+  expect(question).toBe("Sign out on every device, including this one?");
 
   // The other browser still holds its cookie, but the session no longer counts.
-  await otherPage.reload();
+  await reopen(otherPage);
   await signedOut(otherPage);
   expect((await other.request.get("/api/feed")).status()).toBe(401);
 
   // Signing in again works (a new session, not a locked account).
   await signInViaApi(other, user);
-  await otherPage.reload();
+  await reopen(otherPage);
   await expect(mainNav(otherPage).getByRole("link", { name: "My space" })).toBeVisible();
   await other.close();
 });

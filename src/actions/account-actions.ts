@@ -17,7 +17,7 @@ export async function signUpAction(raw: unknown): Promise<ActionResult<{ handle:
   try {
     const hdrs = await headers();
     const email = typeof raw === "object" && raw && "email" in raw ? String(raw.email) : "";
-    await consumeAuthAttempt(clientIp(hdrs), `signup:${email}`);
+    await consumeAuthAttempt(clientIp(hdrs), "signup", email);
     const parsed = signUpSchema.safeParse(raw);
     if (!parsed.success) return fromZodError(parsed.error);
     const jar = await cookies();

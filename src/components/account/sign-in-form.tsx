@@ -31,7 +31,7 @@ export function SignInForm() {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={submit} method="post" noValidate className="space-y-4">
       <Field label={t("email")} name="email" type="email" autoComplete="email" required />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       {error && (

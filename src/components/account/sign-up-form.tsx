@@ -37,7 +37,7 @@ export function SignUpForm() {
 
   const err = (name: string) => (fieldErrors[name] ? te(fieldErrors[name]!) : undefined);
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={submit} method="post" noValidate className="space-y-4">
       <Field label={t("email")} name="email" type="email" autoComplete="email" required error={err("email")} />
       <Field label={t("handle")} name="handle" autoComplete="username" required error={err("handle")} hint={t("handleHint")} />
       <Field label={t("displayName")} name="displayName" autoComplete="nickname" required error={err("displayName")} />

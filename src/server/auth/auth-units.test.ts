@@ -80,7 +80,7 @@ describe("safeRedirectPath", () => {
 });
 
 describe("consumeAuthAttempt", () => {
-  let consumeAuthAttempt: (ip: string, account: string) => Promise<void>;
+  let consumeAuthAttempt: (ip: string, kind: "signin" | "signup", email: string) => Promise<void>;
   // The fresh module graph has its own AppError class.
   let FreshAppError: typeof AppError;
 
@@ -98,7 +98,7 @@ describe("consumeAuthAttempt", () => {
   });
 
   async function attempt(ip: string, account: string) {
-    return consumeAuthAttempt(ip, account).then(
+    return consumeAuthAttempt(ip, "signin", account).then(
       () => "ok",
       (err: unknown) => {
         expect(err).toBeInstanceOf(FreshAppError);

@@ -23,10 +23,16 @@ function limiter(name: "ip" | "account"): Limiter {
   return l;
 }
 
-/** Counts one attempt; throws AppError rate_limited when the IP or the account is over its budget. */
-export async function consumeAuthAttempt(ip: string, account: string): Promise<void> {
+/**
+ * Counts one attempt of `kind` for the account named by `email`; throws
+ * AppError rate_limited when the IP or the account is over its budget. The
+ * email is normalised exactly as sign-in does (trim, lower-case), so
+ * " Victim@x" counts against victim@x.
+ */
+export async function consumeAuthAttempt(ip: string, kind: "signin" | "signup", email: string): Promise<void> {
+  const account = `${kind}:${email.trim().toLowerCase() || "(empty)"}`;
   try {
-    await Promise.all([limiter("ip").consume(ip), limiter("account").consume(account.trim().toLowerCase() || "(empty)")]);
+    await Promise.all([limiter("ip").consume(ip), limiter("account").consume(account)]);
   } catch (err) {
     if (err instanceof RateLimiterRes) throw new AppError("rate_limited", "rateLimited");
     throw err;
@@ -36,7 +42,10 @@ export async function consumeAuthAttempt(ip: string, account: string): Promise<v
 /**
  * The client address. Next's server sets x-forwarded-for from the socket when
  * no proxy did; behind a reverse proxy that appends, the right-most entry is
- * the one the proxy saw, so that is the one used.
+ * the one the proxy saw, so that is the one used. Route handlers cannot see
+ * the socket, so without such a proxy a client can vary this header: the
+ * per-account budget is the limit that cannot be dodged. Deploy behind a
+ * proxy that sets x-forwarded-for.
  */
 export function clientIp(headers: Headers): string {
   const xff = headers.get("x-forwarded-for");

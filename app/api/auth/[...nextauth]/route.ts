@@ -22,7 +22,7 @@ export async function POST(req: Request, ctx: Ctx) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req.clone().formData().catch(() => null);
     try {
-      await consumeAuthAttempt(clientIp(req.headers), `signin:${String(form?.get("email") ?? "")}`);
+      await consumeAuthAttempt(clientIp(req.headers), "signin", String(form?.get("email") ?? ""));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const t = await getTranslations("errors");
