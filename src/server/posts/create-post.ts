@@ -1,27 +1,44 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
+import { deliverToSelf } from "@/server/feed/inbox";
+import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
 import { presentPost } from "@/server/presenters/post";
 import type { CreatePostInput } from "@/lib/validation/post";
 
 const AUTHOR = { select: { id: true, handle: true, displayName: true } } as const;
 
 /**
- * Creates a status post by the viewer. The author is always the viewer. A
- * repeated clientKey (double-click, retry after a network error) returns the
- * post created the first time instead of a second one.
+ * Creates a status post by the viewer. The author is always the viewer. In
+ * one transaction: the post, the author's own inbox entry (they see it at
+ * once) and the fan-out job (delivery to followers happens after commit, off
+ * the request path). A repeated clientKey (double-click, retry after a network
+ * error) returns the post created the first time instead of a second one.
  */
 export async function createPost(viewer: SignedInViewer, input: CreatePostInput) {
-  const data = { authorId: viewer.id, body: input.body, audience: input.audience, clientKey: input.clientKey ?? null };
-  if (input.clientKey) {
-    // ON CONFLICT DO NOTHING keeps the first post; then read whichever row won.
-    await db.post.createMany({ data: [data], skipDuplicates: true });
-    const row = await db.post.findUniqueOrThrow({
-      where: { authorId_clientKey: { authorId: viewer.id, clientKey: input.clientKey } },
-      include: { author: AUTHOR },
-    });
-    return presentPost(row, viewer.id);
-  }
-  const row = await db.post.create({ data, include: { author: AUTHOR } });
-  return presentPost(row, viewer.id);
+  const boss = await getBoss();
+  const key = input.clientKey ?? null;
+  const row = await db.$transaction(async (tx) => {
+    if (key) {
+      const existing = await tx.post.findUnique({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key } }, include: { author: AUTHOR } });
+      if (existing) return existing;
+    }
+    // ON CONFLICT DO NOTHING: a concurrent retry with the same key loses quietly.
+    const inserted = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO posts (author_id, body, audience, client_key)
+      VALUES (${viewer.id}, ${input.body}, ${input.audience}::audience, ${key}::uuid)
+      ON CONFLICT (author_id, client_key) DO NOTHING
+      RETURNING id`;
+    const created = inserted[0];
+    if (created) {
+      await deliverToSelf(tx, created.id, viewer.id);
+      await enqueueInTx(boss, tx, QUEUES.feedFanOut, { postId: created.id });
+      return tx.post.findUniqueOrThrow({ where: { id: created.id }, include: { author: AUTHOR } });
+    }
+    return null;
+  });
+  // Lost the race to a concurrent request with the same key: that one's post is the answer.
+  const post =
+    row ?? (await db.post.findUniqueOrThrow({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key! } }, include: { author: AUTHOR } }));
+  return presentPost(post, viewer.id);
 }

@@ -1,0 +1,42 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { databaseUrl } from "@/server/env";
+
+// The job queue: pg-boss on the app's own Postgres (no extra service).
+// Jobs can be enqueued inside the caller's transaction (see enqueueInTx), so
+// a job exists if and only if the row it is about was committed.
+
+export const QUEUES = {
+  /** Deliver a new post to its audience's inboxes: { postId }. */
+  feedFanOut: "feed-fanout",
+} as const;
+
+const globalForBoss = globalThis as unknown as { kongjianBoss?: Promise<PgBoss> };
+
+/** The started pg-boss instance for this process (created on first use). */
+export function getBoss(): Promise<PgBoss> {
+  globalForBoss.kongjianBoss ??= (async () => {
+    const boss = new PgBoss({ connectionString: databaseUrl(), max: 3, application_name: "kongjian-jobs" });
+    boss.on("error", (err) => console.error("[jobs]", err));
+    await boss.start();
+    await Promise.all(Object.values(QUEUES).map((name) => boss.createQueue(name)));
+    return boss;
+  })();
+  return globalForBoss.kongjianBoss;
+}
+
+type RawTx = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+
+/**
+ * Enqueues a job as part of the caller's Prisma transaction: it commits or
+ * rolls back with it. Take the boss with getBoss() BEFORE opening the
+ * transaction: starting pg-boss inside one would wait on another connection
+ * (a deadlock on the single-session embedded Postgres).
+ */
+export async function enqueueInTx(boss: PgBoss, tx: RawTx, queue: string, data: object) {
+  await boss.send(queue, data, {
+    retryLimit: 5,
+    retryBackoff: true,
+    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}
