@@ -63,3 +63,9 @@ SELECT author, kind, body, audience, created_at FROM (
 ORDER BY created_at;
 
 ANALYZE;
+
+-- Accounts over the hot threshold are pulled, not fanned out (as the fan-out
+-- job would have marked them).
+UPDATE users u SET hot = true
+FROM (SELECT followee_id AS id, count(*) AS n FROM follows GROUP BY followee_id) f
+WHERE f.id = u.id AND f.n > :hotThreshold;
