@@ -165,3 +165,15 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/**
+ * Opens `path` until `ready` passes: others' new posts reach a feed through
+ * the fan-out job a moment after they are written (the feed is eventually
+ * consistent by design, ~0.5-1 s here), so a feed check reloads until then.
+ */
+export async function openUntil(page: Page, path: string, ready: () => Promise<void>, timeout = 15_000) {
+  await expect(async () => {
+    await open(page, path);
+    await ready();
+  }).toPass({ timeout, intervals: [250, 500, 1000] });
+}

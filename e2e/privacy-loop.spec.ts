@@ -1,4 +1,4 @@
-import { test, expect, open, reopen, mainNav, newContext, newMember, postCard, posts, postWithComposer, uniqueSuffix } from "./fixtures";
+import { test, expect, open, openUntil, reopen, mainNav, newContext, newMember, postCard, posts, postWithComposer, uniqueSuffix } from "./fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
 
 // The whole user loop across several people at once: a friend request,
@@ -72,9 +72,10 @@ test("friend request, audiences, unfriend and follow decide who sees each post",
   });
 
   await test.step("B (friend) sees the everyone and friends posts, never the only-me one", async () => {
-    await open(b.page, "/");
-    await expect(postCard(b.page, everyone)).toBeVisible();
-    await expect(postCard(b.page, friendsOnly)).toBeVisible();
+    await openUntil(b.page, "/", async () => {
+      await expect(postCard(b.page, everyone)).toBeVisible({ timeout: 1000 });
+      await expect(postCard(b.page, friendsOnly)).toBeVisible({ timeout: 1000 });
+    });
     await expect(posts(b.page)).toHaveCount(2);
     await expect(b.page.getByText(onlyMe)).toHaveCount(0);
 
