@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { fanOutSql } from "./feed-sql";
 
 /** Accounts with more followers than this are pulled at read time instead of fanned out. */
 export function hotThreshold(): number {
@@ -29,14 +30,6 @@ export async function fanOutPost(postId: number): Promise<{ delivered: number; h
     return { delivered: 0, hot: true };
   }
 
-  const delivered = await db.$executeRaw`
-    INSERT INTO feed_entries (user_id, post_id, author_id)
-    SELECT s.user_id, ${postId}, ${post.author_id}
-    FROM feed_states s
-    WHERE s.user_id IN (
-      SELECT follower_id FROM follows WHERE followee_id = ${post.author_id}
-      UNION SELECT friend_id FROM friendships WHERE user_id = ${post.author_id}
-    )
-    ON CONFLICT DO NOTHING`;
+  const delivered = await db.$executeRaw(fanOutSql(postId, post.author_id));
   return { delivered, hot: false };
 }

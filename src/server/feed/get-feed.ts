@@ -3,7 +3,7 @@ import type { SignedInViewer } from "@/server/auth/viewer";
 import type { Page, PostView } from "@/server/presenters/post";
 import { PAGE_SIZE } from "@/server/posts/list-space-posts";
 import { MAX_POST_ID, mergeRows, presentFeedRow } from "./feed-row";
-import { ensureInbox, readInbox } from "./inbox";
+import { readInbox } from "./inbox";
 import { pullFeed } from "./pull-feed";
 
 /**
@@ -23,9 +23,8 @@ import { pullFeed } from "./pull-feed";
 export async function getFeed(viewer: SignedInViewer, input: { before?: number }): Promise<Page<PostView>> {
   const before = input.before ?? MAX_POST_ID;
   const limit = PAGE_SIZE + 1;
-  const { horizon } = await ensureInbox(viewer.id);
-  const [inbox, hot] = await Promise.all([
-    readInbox(viewer.id, { before, horizon, limit }),
+  const [{ horizon, rows: inbox }, hot] = await Promise.all([
+    readInbox(viewer.id, { before, limit }),
     pullFeed(viewer.id, { before, limit, sources: "hot" }),
   ]);
   let rows = mergeRows(inbox, hot);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { visibleAudiencesSql } from "@/server/privacy";
 import { MAX_POST_ID, type FeedRow } from "./feed-row";
+import { inboxPageSql } from "./feed-sql";
 import { pullFeed } from "./pull-feed";
 
 /** Entries kept per inbox (Mastodon keeps 400); older pages are pulled. */
@@ -13,38 +13,44 @@ const TRIM_EVERY_MS = 60 * 60 * 1000;
 
 type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
-// The viewer's relation to an entry's author, recomputed at read time so an
-// entry from someone no longer followed (or no longer a friend) is not shown.
-const ENTRY_RELATION = `(CASE WHEN e.author_id = e.user_id THEN 'owner' WHEN fr.user_id IS NOT NULL THEN 'friend' WHEN fo.follower_id IS NOT NULL THEN 'follower' ELSE 'none' END)`;
+type InboxPage = { horizon: number; rows: FeedRow[] };
 
-/** Inbox entries below `before` (and at or above the horizon) that the viewer may still see, newest first. */
-export function readInbox(viewerId: number, opts: { before: number; horizon: number; limit: number }): Promise<FeedRow[]> {
-  return db.$queryRaw<FeedRow[]>`
-    SELECT p.id, p.author_id, p.body, p.audience, p.created_at, u.handle, u.display_name
-    FROM feed_entries e
-    JOIN posts p ON p.id = e.post_id
-    JOIN users u ON u.id = e.author_id AND NOT u.hot
-    LEFT JOIN friendships fr ON fr.user_id = e.user_id AND fr.friend_id = e.author_id
-    LEFT JOIN follows fo ON fo.follower_id = e.user_id AND fo.followee_id = e.author_id
-    WHERE e.user_id = ${viewerId} AND e.post_id < ${opts.before} AND e.post_id >= ${opts.horizon}
-      AND p.audience = ANY(${visibleAudiencesSql(ENTRY_RELATION)})
-    ORDER BY e.post_id DESC
-    LIMIT ${opts.limit}`;
+/**
+ * One round trip: the viewer's inbox state and the entries below `before` (at
+ * or above the horizon) that the viewer may still see, newest first. Null when
+ * the viewer has no inbox yet.
+ */
+async function readInboxOnce(viewerId: number, before: number, limit: number): Promise<(InboxPage & { trimmedAt: Date }) | null> {
+  const rows = await db.$queryRaw<(Partial<FeedRow> & { horizon: number; trimmed_at: Date })[]>(inboxPageSql(viewerId, before, limit));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    horizon: first.horizon,
+    trimmedAt: first.trimmed_at,
+    rows: rows.filter((r) => r.id != null) as FeedRow[],
+  };
 }
 
 /**
- * The viewer's inbox state, building the inbox first if there is none (new
- * or returning user). The state row is written BEFORE the pull, so fan-out
- * starts delivering at once and no post can fall between the two.
+ * The viewer's inbox page (see readInboxOnce), building the inbox first if
+ * there is none (new or returning user) and trimming it at most hourly.
  */
-export async function ensureInbox(userId: number): Promise<{ horizon: number }> {
-  const [state] = await db.$queryRaw<{ horizon: number; trimmed_at: Date }[]>`
-    SELECT horizon, trimmed_at FROM feed_states WHERE user_id = ${userId}`;
-  if (state) {
-    if (Date.now() - state.trimmed_at.getTime() > TRIM_EVERY_MS) return trimInbox(userId);
-    return { horizon: state.horizon };
-  }
-  await db.$executeRaw`INSERT INTO feed_states (user_id, horizon) VALUES (${userId}, ${MAX_POST_ID}) ON CONFLICT DO NOTHING`;
+export async function readInbox(viewerId: number, opts: { before: number; limit: number }): Promise<InboxPage> {
+  const page = await readInboxOnce(viewerId, opts.before, opts.limit);
+  if (page && Date.now() - page.trimmedAt.getTime() <= TRIM_EVERY_MS) return page;
+  if (page) await trimInbox(viewerId);
+  else await ensureInbox(viewerId);
+  return (await readInboxOnce(viewerId, opts.before, opts.limit)) ?? { horizon: 0, rows: [] };
+}
+
+/**
+ * Builds the user's inbox if there is none. The state row is written BEFORE
+ * the pull, so fan-out starts delivering at once and no post can fall between
+ * the two.
+ */
+export async function ensureInbox(userId: number): Promise<void> {
+  const inserted = await db.$executeRaw`INSERT INTO feed_states (user_id, horizon) VALUES (${userId}, ${MAX_POST_ID}) ON CONFLICT DO NOTHING`;
+  if (inserted === 0) return;
   const cap = inboxCap();
   const rows = await pullFeed(userId, { before: MAX_POST_ID, limit: cap, sources: "regular" });
   if (rows.length) {
@@ -57,7 +63,6 @@ export async function ensureInbox(userId: number): Promise<{ horizon: number }> 
   }
   const horizon = rows.length < cap ? 0 : rows[rows.length - 1]!.id;
   await db.$executeRaw`UPDATE feed_states SET horizon = ${horizon}, trimmed_at = now() WHERE user_id = ${userId}`;
-  return { horizon };
 }
 
 /** Drops entries beyond the cap and raises the horizon to match. */

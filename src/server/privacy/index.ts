@@ -3,12 +3,12 @@
 // through these functions; a hidden item is reported exactly like a missing
 // one (AppError not_found -> the same 404).
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { notFound } from "@/server/errors";
 import { VISIBLE_AUDIENCES, canView, type Audience, type Relation } from "./audience";
 import { relationTo, type Viewer } from "./relation";
 
 export { canView, VISIBLE_AUDIENCES, relationTo };
+export { visibleAudiencesSql } from "./audience-sql";
 export type { Audience, Relation, Viewer };
 
 /** Throws not_found unless the viewer may see an item with this owner and audience. */
@@ -22,16 +22,4 @@ export async function assertCanView(viewer: Viewer, item: { ownerId: number; aud
 /** Prisma filter for one owner's items that `relation` may see (space tabs). */
 export function visibleAudienceFilter(relation: Relation): { in: Audience[] } {
   return { in: [...VISIBLE_AUDIENCES[relation]] };
-}
-
-/**
- * SQL expression giving the audiences visible to the relation held in the SQL
- * column `relationColumn` (used by the feed, where each source author has its
- * own relation to the viewer). Generated from VISIBLE_AUDIENCES.
- */
-export function visibleAudiencesSql(relationColumn: string): Prisma.Sql {
-  const whens = (Object.keys(VISIBLE_AUDIENCES) as Relation[]).map(
-    (rel) => `WHEN '${rel}' THEN ARRAY[${VISIBLE_AUDIENCES[rel].map((a) => `'${a}'`).join(",")}]::audience[]`,
-  );
-  return Prisma.raw(`(CASE ${relationColumn} ${whens.join(" ")} ELSE ARRAY[]::audience[] END)`);
 }

@@ -1,0 +1,88 @@
+// The feed's SQL, as builders with no database or server-only imports, so the
+// benchmark suite (bench/) runs exactly the statements the app runs.
+import { Prisma } from "@/generated/prisma/client";
+import { visibleAudiencesSql } from "@/server/privacy/audience-sql";
+
+/**
+ * Which source authors to read: all of them, only hot accounts (not fanned
+ * out: always pulled), or only regular ones (the inbox's share).
+ */
+export type Sources = "all" | "hot" | "regular";
+
+/**
+ * The pull feed: one index walk per source author (the viewer, friends,
+ * followed people) on posts(author_id, id DESC), at most `limit` rows each,
+ * merged. The audience filter comes from the privacy module, per source
+ * relation. This is the reference for what the feed must contain; the inbox
+ * is an index over it.
+ */
+export function pullFeedSql(viewerId: number, opts: { before: number; limit: number; sources: Sources }): Prisma.Sql {
+  const hotFilter =
+    opts.sources === "all" ? Prisma.empty : opts.sources === "hot" ? Prisma.sql`AND su.hot` : Prisma.sql`AND NOT su.hot`;
+  return Prisma.sql`
+    WITH sources AS (
+      SELECT ${viewerId}::int AS uid, 'owner' AS rel
+      UNION ALL
+      SELECT friend_id, 'friend' FROM friendships WHERE user_id = ${viewerId}
+      UNION ALL
+      SELECT f.followee_id, 'follower' FROM follows f
+      WHERE f.follower_id = ${viewerId}
+        AND NOT EXISTS (SELECT 1 FROM friendships fr WHERE fr.user_id = ${viewerId} AND fr.friend_id = f.followee_id)
+    )
+    SELECT p.id, p.author_id, p.body, p.audience, p.created_at, su.handle, su.display_name
+    FROM sources s
+    JOIN users su ON su.id = s.uid ${hotFilter}
+    CROSS JOIN LATERAL (
+      SELECT p.id, p.author_id, p.body, p.audience, p.created_at
+      FROM posts p
+      WHERE p.author_id = s.uid AND p.id < ${opts.before}
+        AND p.audience = ANY(${visibleAudiencesSql("s.rel")})
+      ORDER BY p.id DESC
+      LIMIT ${opts.limit}
+    ) p
+    ORDER BY p.id DESC
+    LIMIT ${opts.limit}`;
+}
+
+// The viewer's relation to an entry's author, recomputed at read time so an
+// entry from someone no longer followed (or no longer a friend) is not shown.
+const ENTRY_RELATION = `(CASE WHEN e.author_id = e.user_id THEN 'owner' WHEN fr.user_id IS NOT NULL THEN 'friend' WHEN fo.follower_id IS NOT NULL THEN 'follower' ELSE 'none' END)`;
+
+/**
+ * One round trip: the viewer's inbox state (horizon, trimmed_at) and the
+ * entries below `before` (at or above the horizon) that the viewer may still
+ * see, newest first. No rows at all when the viewer has no inbox; one row with
+ * null post columns when the page is empty.
+ */
+export function inboxPageSql(viewerId: number, before: number, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.horizon, s.trimmed_at, p.*
+    FROM feed_states s
+    LEFT JOIN LATERAL (
+      SELECT p.id, p.author_id, p.body, p.audience, p.created_at, u.handle, u.display_name
+      FROM feed_entries e
+      JOIN posts p ON p.id = e.post_id
+      JOIN users u ON u.id = e.author_id AND NOT u.hot
+      LEFT JOIN friendships fr ON fr.user_id = e.user_id AND fr.friend_id = e.author_id
+      LEFT JOIN follows fo ON fo.follower_id = e.user_id AND fo.followee_id = e.author_id
+      WHERE e.user_id = s.user_id AND e.post_id < ${before} AND e.post_id >= s.horizon
+        AND p.audience = ANY(${visibleAudiencesSql(ENTRY_RELATION)})
+      ORDER BY e.post_id DESC
+      LIMIT ${limit}
+    ) p ON true
+    WHERE s.user_id = ${viewerId}
+    ORDER BY p.id DESC`;
+}
+
+/** The fan-out: the post id into the inbox of every follower and friend of the author who has an inbox. */
+export function fanOutSql(postId: number, authorId: number): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO feed_entries (user_id, post_id, author_id)
+    SELECT s.user_id, ${postId}, ${authorId}
+    FROM feed_states s
+    WHERE s.user_id IN (
+      SELECT follower_id FROM follows WHERE followee_id = ${authorId}
+      UNION SELECT friend_id FROM friendships WHERE user_id = ${authorId}
+    )
+    ON CONFLICT DO NOTHING`;
+}
