@@ -6,7 +6,8 @@
 //   3. typecheck, lint, unit + integration tests (Vitest), `next build`,
 //      browser tests (Playwright, Debian's Chromium);
 //   4. one summary line, `N passed, N failed`, summing every suite.
-// Set TEST_ONLY=vitest|e2e|static to run a part.
+//   5. a benchmark smoke run on a tiny dataset (real server only).
+// Set TEST_ONLY=static|vitest|e2e|bench to run a part.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -111,6 +112,15 @@ try {
         });
       }
     }
+  }
+  // The benchmark suite on a tiny dataset: proves the scripts still run
+  // (timings are not asserted). Needs a server where it may create a database.
+  if ((!only || only === "bench") && !db.embedded && !tally.failed) {
+    const benchEnv = { BENCH_DATABASE_URL: env.TEST_PG_ADMIN_URL };
+    await step("benchmark smoke (tier tiny)", async () => {
+      if ((await run("npx", ["tsx", "bench/seed.ts", "--tier", "tiny"], benchEnv)) !== 0) return { passed: 0, failed: 1 };
+      return single("npx", ["tsx", "bench/run.ts", "--tier", "tiny", "--quick"], benchEnv);
+    });
   }
 } catch (err) {
   console.error(String(err));
