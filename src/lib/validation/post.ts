@@ -2,7 +2,9 @@ import { z } from "zod";
 import { AUDIENCES } from "@/lib/audiences";
 import { text } from "./text";
 
-export const POST_MAX_CHARS = 2000;
+import { POST_MAX_CHARS } from "@/lib/limits";
+
+export { POST_MAX_CHARS };
 
 export const audienceSchema = z.enum(AUDIENCES, { message: "audienceInvalid" });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-/** Length in user-perceived characters (code points), so 汉字 and emoji count as one. */
-export const charLength = (s: string) => [...s].length;
+import { charLength } from "@/lib/limits";
+
+export { charLength };
 
 // Control characters (other than newline/tab), bidi overrides/marks and
 // invisible separators have no place in user text and
