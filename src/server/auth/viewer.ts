@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { authOptions } from "./auth-options";
+import { readSessionToken, sessionCookieNames } from "./session-token";
 
 export type SignedInViewer = {
   id: number;
@@ -21,8 +21,10 @@ export type SignedInViewer = {
  * signed out.
  */
 export const getViewer = cache(async (): Promise<SignedInViewer | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
-  if (!session?.uid) return null;
+  const jar = await cookies();
+  const token = sessionCookieNames().map((name) => jar.get(name)?.value).find(Boolean);
+  const session = await readSessionToken(token);
+  if (!session) return null;
   const user = await db.user.findUnique({
     where: { id: session.uid },
     select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true },
