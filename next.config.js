@@ -6,6 +6,9 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A second build directory lets a benchmark or experiment build without
+  // replacing the .next that a running server is using.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Security headers that do not depend on the request. The CSP needs a
   // per-request nonce, so it is set in proxy.ts instead.
   async headers() {
