@@ -14,6 +14,34 @@ export type SignedInViewer = {
   timeZone: string | null;
 };
 
+// The signed-in user's row, kept for a moment per process: a busy client's
+// requests then cost no session query. Changes made through this process
+// (sign out everywhere, profile edits) drop the entry at once; another
+// process notices within USER_TTL_MS.
+const USER_TTL_MS = 2_000;
+const USER_CACHE_MAX = 10_000;
+const users = new Map<number, { user: SignedInViewer; at: number }>();
+
+export function forgetViewer(userId: number) {
+  users.delete(userId);
+}
+
+async function loadUser(id: number): Promise<SignedInViewer | null> {
+  const hit = users.get(id);
+  if (hit && Date.now() - hit.at < USER_TTL_MS) return hit.user;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true },
+  });
+  if (!user) {
+    users.delete(id);
+    return null;
+  }
+  if (users.size >= USER_CACHE_MAX) users.delete(users.keys().next().value!);
+  users.set(id, { user, at: Date.now() });
+  return user;
+}
+
 /**
  * The signed-in user for this request, or null. Read once per request
  * (React cache). A token whose session version is older than the user's
@@ -25,10 +53,7 @@ export const getViewer = cache(async (): Promise<SignedInViewer | null> => {
   const token = sessionCookieNames().map((name) => jar.get(name)?.value).find(Boolean);
   const session = await readSessionToken(token);
   if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true },
-  });
+  const user = await loadUser(session.uid);
   if (!user || user.sessionVersion !== session.sv) return null;
   return user;
 });

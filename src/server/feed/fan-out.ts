@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { fanOutSql } from "./feed-sql";
+import { rememberHotAccount } from "./hot-accounts";
 
 /** Accounts with more followers than this are pulled at read time instead of fanned out. */
 export function hotThreshold(): number {
@@ -27,6 +28,7 @@ export async function fanOutPost(postId: number): Promise<{ delivered: number; h
     ) x`) as [{ n: number }];
   if (n > limit) {
     await db.$executeRaw`UPDATE users SET hot = true WHERE id = ${post.author_id} AND NOT hot`;
+    rememberHotAccount(post.author_id);
     return { delivered: 0, hot: true };
   }
 

@@ -16,17 +16,23 @@ export type Sources = "all" | "hot" | "regular";
  * relation. This is the reference for what the feed must contain; the inbox
  * is an index over it.
  */
-export function pullFeedSql(viewerId: number, opts: { before: number; limit: number; sources: Sources }): Prisma.Sql {
+export function pullFeedSql(
+  viewerId: number,
+  opts: { before: number; limit: number; sources: Sources; /** with sources "hot": the known hot accounts */ hotIds?: number[] },
+): Prisma.Sql {
   const hotFilter =
     opts.sources === "all" ? Prisma.empty : opts.sources === "hot" ? Prisma.sql`AND su.hot` : Prisma.sql`AND NOT su.hot`;
+  // For the hot pull, only the few hot accounts are looked up (primary-key
+  // probes) instead of walking every followee.
+  const among = (col: Prisma.Sql) => (opts.sources === "hot" && opts.hotIds ? Prisma.sql`AND ${col} = ANY(${opts.hotIds}::int[])` : Prisma.empty);
   return Prisma.sql`
     WITH sources AS (
       SELECT ${viewerId}::int AS uid, 'owner' AS rel
       UNION ALL
-      SELECT friend_id, 'friend' FROM friendships WHERE user_id = ${viewerId}
+      SELECT friend_id, 'friend' FROM friendships WHERE user_id = ${viewerId} ${among(Prisma.sql`friend_id`)}
       UNION ALL
       SELECT f.followee_id, 'follower' FROM follows f
-      WHERE f.follower_id = ${viewerId}
+      WHERE f.follower_id = ${viewerId} ${among(Prisma.sql`f.followee_id`)}
         AND NOT EXISTS (SELECT 1 FROM friendships fr WHERE fr.user_id = ${viewerId} AND fr.friend_id = f.followee_id)
     )
     SELECT p.id, p.author_id, p.body, p.audience, p.created_at, su.handle, su.display_name

@@ -3,6 +3,7 @@ import type { SignedInViewer } from "@/server/auth/viewer";
 import type { Page, PostView } from "@/server/presenters/post";
 import { PAGE_SIZE } from "@/server/posts/list-space-posts";
 import { MAX_POST_ID, mergeRows, presentFeedRow } from "./feed-row";
+import { hotAccountIds } from "./hot-accounts";
 import { readInbox } from "./inbox";
 import { pullFeed } from "./pull-feed";
 
@@ -23,9 +24,10 @@ import { pullFeed } from "./pull-feed";
 export async function getFeed(viewer: SignedInViewer, input: { before?: number }): Promise<Page<PostView>> {
   const before = input.before ?? MAX_POST_ID;
   const limit = PAGE_SIZE + 1;
+  const hotIds = await hotAccountIds();
   const [{ horizon, rows: inbox }, hot] = await Promise.all([
     readInbox(viewer.id, { before, limit }),
-    pullFeed(viewer.id, { before, limit, sources: "hot" }),
+    hotIds.length ? pullFeed(viewer.id, { before, limit, sources: "hot", hotIds }) : [],
   ]);
   let rows = mergeRows(inbox, hot);
   if (inbox.length < limit && horizon > 0) {

@@ -6,6 +6,6 @@ import { pullFeedSql, type Sources } from "./feed-sql";
 export type { Sources };
 
 /** Runs the pull feed query (see pullFeedSql). */
-export function pullFeed(viewerId: number, opts: { before: number; limit: number; sources: Sources }): Promise<FeedRow[]> {
+export function pullFeed(viewerId: number, opts: { before: number; limit: number; sources: Sources; hotIds?: number[] }): Promise<FeedRow[]> {
   return db.$queryRaw<FeedRow[]>(pullFeedSql(viewerId, opts));
 }
