@@ -1,8 +1,8 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { signInWithPassword } from "@/lib/auth-client";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -19,10 +19,10 @@ export function SignInForm() {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     startTransition(async () => {
-      const res = await signIn("credentials", { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? ""), redirect: false });
-      if (!res || res.error) {
+      const failure = await signInWithPassword(String(data.get("email") ?? ""), String(data.get("password") ?? ""));
+      if (failure) {
         // Same message whether or not the email exists.
-        setError(te(res?.error === "RateLimited" ? "rateLimited" : "wrongCredentials"));
+        setError(te(failure === "RateLimited" ? "rateLimited" : "wrongCredentials"));
         return;
       }
       router.replace(safeRedirectPath(params.get("callbackUrl"), window.location.origin));

@@ -1,15 +1,15 @@
 "use client";
 import { useTransition } from "react";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { signOutEverywhereAction } from "@/actions/account-actions";
+import { signOutTo } from "@/lib/auth-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const t = useTranslations("auth");
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="ghost" pending={pending} onClick={() => startTransition(() => signOut({ callbackUrl: "/" }))}>
+    <Button variant="ghost" pending={pending} onClick={() => startTransition(() => signOutTo("/"))}>
       {t("signOut")}
     </Button>
   );
@@ -27,7 +27,7 @@ export function SignOutEverywhereButton() {
         startTransition(async () => {
           if (!window.confirm(t("confirmSignOutEverywhere"))) return;
           await signOutEverywhereAction({});
-          await signOut({ callbackUrl: "/" });
+          await signOutTo("/");
         })
       }
     >

@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { signUpAction } from "@/actions/account-actions";
+import { signInWithPassword } from "@/lib/auth-client";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -25,9 +25,9 @@ export function SignUpForm() {
         setFormError(res.fieldErrors ? null : te(res.error));
         return;
       }
-      const signedIn = await signIn("credentials", { email: data.email, password: data.password, redirect: false });
-      if (signedIn?.error) {
-        setFormError(te(signedIn.error === "RateLimited" ? "rateLimited" : "internal"));
+      const failure = await signInWithPassword(data.email ?? "", data.password ?? "");
+      if (failure) {
+        setFormError(te(failure === "RateLimited" ? "rateLimited" : "internal"));
         return;
       }
       router.replace("/");

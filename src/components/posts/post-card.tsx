@@ -66,7 +66,7 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
         </div>
       </header>
       <div className="text-[15px] leading-relaxed text-stone-800">
-        <RichText text={post.body} />
+        <RichText segments={post.segments} />
       </div>
       {post.mine && (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">

@@ -1,10 +1,14 @@
-import { linkifySegments } from "@/lib/linkify";
+import type { Segment } from "@/lib/linkify";
 
-/** User text with links made clickable; everything else is React text, so HTML in it is inert. */
-export function RichText({ text }: { text: string }) {
+/**
+ * User text with links made clickable. The segments come from the server
+ * (presenters/post.ts); everything is rendered as React text and <a>
+ * elements, so HTML in user text is inert.
+ */
+export function RichText({ segments }: { segments: Segment[] }) {
   return (
     <p className="whitespace-pre-wrap break-words">
-      {linkifySegments(text).map((s, i) =>
+      {segments.map((s, i) =>
         s.kind === "link" ? (
           <a key={i} href={s.href} rel="nofollow noopener noreferrer ugc" target="_blank" className="text-brand-700 underline">
             {s.text}

@@ -1,9 +1,12 @@
 import type { Audience } from "@/lib/audiences";
+import { linkifySegments, type Segment } from "@/lib/linkify";
 
 /** A post as it goes over the wire and into components. */
 export type PostView = {
   id: string;
   body: string;
+  /** The body split into text and links on the server, so the link parser never ships to browsers. */
+  segments: Segment[];
   audience: Audience;
   createdAt: string;
   author: { id: number; handle: string; displayName: string };
@@ -23,6 +26,7 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
   return {
     id: String(row.id),
     body: row.body,
+    segments: linkifySegments(row.body),
     audience: row.audience,
     createdAt: row.createdAt.toISOString(),
     author: { id: row.author.id, handle: row.author.handle, displayName: row.author.displayName },
