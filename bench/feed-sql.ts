@@ -463,12 +463,14 @@ async function main() {
       UNION SELECT user_id, friend_id FROM friendships
     ) x GROUP BY a ORDER BY n DESC, a`);
   const targets: Array<{ label: string; authors: typeof reach }> = [];
+  const fanOutSkipped: string[] = [];
   for (const target of [10, 100, 1000]) {
     const near = [...reach]
       .filter((r) => r.n <= HOT_THRESHOLD)
       .sort((x, y) => Math.abs(Math.log(x.n / target)) - Math.abs(Math.log(y.n / target)) || x.author - y.author)
       .slice(0, FANOUT_AUTHORS_PER_TARGET);
     if (near.length && Math.abs(Math.log(near[0]!.n / target)) < Math.log(3)) targets.push({ label: `~${target}`, authors: near });
+    else fanOutSkipped.push(`~${target}: no author within 3x (closest reach ${near[0]?.n ?? "none"})`);
   }
   targets.push({ label: "max", authors: reach.filter((r) => r.n <= HOT_THRESHOLD).slice(0, FANOUT_AUTHORS_PER_TARGET) });
   const fanOut: Array<{ target: string; author: number; sources: number; delivered: number; insertMs: number; jobMs: number; insertMsPerRep: number[] }> = [];
@@ -654,6 +656,7 @@ async function main() {
     fanOut.map((f) => [f.target, String(f.author), String(f.sources), String(f.delivered), fmt(f.insertMs), fmt(f.jobMs), f.delivered ? fmt((f.insertMs * 1000) / f.delivered) : "-"]),
     [false, true, true, true, true, true, true],
   );
+  if (fanOutSkipped.length) console.log(`  (skipped ${fanOutSkipped.join("; ")})`);
 
   const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
   console.log(
@@ -686,6 +689,7 @@ async function main() {
     inboxBuild: { users: builds.length, totalMs: mapRound(bt), firstReadMs: mapRound(fr), perUser: builds.map((x) => ({ ...x, totalMs: round(x.totalMs), firstReadMs: round(x.firstReadMs), pullMs: round(x.pullMs), insertMs: round(x.insertMs), trimMs: round(x.trimMs) })) },
     trim: { ms: mapRound(tr), dueForSampledUsers: trimDue },
     fanOut: fanOut.map((f) => ({ ...f, insertMs: round(f.insertMs), jobMs: round(f.jobMs) })),
+    fanOutSkipped,
     serverSide: explainSummary,
     feedEntries,
     correctness: { checkedUsers: sampled.length, mismatches, transientMismatches },

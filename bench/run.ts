@@ -89,14 +89,22 @@ function summaryRows(files: Record<string, Record<string, unknown> | null>): Row
   const appR = (k: string) => get(app, `results.${k}`);
   const valid = (...xs: unknown[]) => (xs.some((x) => x === undefined) ? null : xs.every((x) => x === true));
 
+  // CPU per request (server process / database backends), measured from /proc during the saturation runs.
+  const cpuNote = (prefix: (k: string) => unknown) => {
+    const srv = num(prefix("cpu.serverMsPerRequest"));
+    const db = num(prefix("cpu.dbMsPerRequest"));
+    return srv === null ? "" : `CPU/req server ${srv} ms, db ${db ?? "?"} ms`;
+  };
+
   // Feed API (workload 3)
   const feedRps = num(appR("feedApiSaturation.rps.median"));
-  rows.push({ figure: "feed API GET /api/feed, saturation (32 conns)", value: feedRps, unit: "req/s", target: ">= 1000", pass: check(feedRps, ">=", 1000), valid: valid(appR("feedApiSaturation.valid")) });
+  rows.push({ figure: "feed API GET /api/feed, saturation (32 conns)", value: feedRps, unit: "req/s", target: ">= 1000", pass: check(feedRps, ">=", 1000), valid: valid(appR("feedApiSaturation.valid")), note: `p50 ${num(appR("feedApiSaturation.p50.median")) ?? "?"} ms; ${cpuNote((k) => appR(`feedApiSaturation.${k}`))}` });
   const olP95 = num(appR("feedApiOpenLoop300.p95.median"));
   const olP99 = num(appR("feedApiOpenLoop300.p99.median"));
   const olP50 = num(appR("feedApiOpenLoop300.p50.median"));
   const olValid = valid(appR("feedApiOpenLoop300.valid"));
-  rows.push({ figure: "feed API open loop 300 req/s: p50", value: olP50, unit: "ms", target: "-", pass: null, valid: olValid, note: `achieved ${num(appR("feedApiOpenLoop300.achievedRate.median")) ?? "?"} req/s` });
+  const overloaded = appR("feedApiOpenLoop300.overloaded");
+  rows.push({ figure: "feed API open loop 300 req/s: p50", value: olP50, unit: "ms", target: "-", pass: null, valid: olValid, note: `achieved ${num(appR("feedApiOpenLoop300.achievedRate.median")) ?? "?"} req/s${overloaded ? "; OVERLOADED: server fell behind, sending stopped" : ""}` });
   rows.push({ figure: "feed API open loop 300 req/s: p95", value: olP95, unit: "ms", target: "<= 25", pass: check(olP95, "<=", 25), valid: olValid });
   rows.push({ figure: "feed API open loop 300 req/s: p99", value: olP99, unit: "ms", target: "<= 50", pass: check(olP99, "<=", 50), valid: olValid });
 
@@ -110,36 +118,37 @@ function summaryRows(files: Record<string, Record<string, unknown> | null>): Row
   const r3 = ratio(num(bare("saturation.rps.median")), feedRps);
   rows.push({ figure: "bare floor req/s / feed API req/s", value: r3, unit: "x", target: "(info)", pass: null, valid: valid(appR("feedApiSaturation.valid"), bare("saturation.valid")) });
 
-  // The floors serve the app's feed: same bytes for the same users?
-  const floorHashes = get(floors, "bodyHashes") as Record<string, string> | undefined;
-  const appHashes = get(app, "checks.feedBodyHashes") as Record<string, string> | undefined;
-  if (floorHashes && appHashes) {
-    const ids = Object.keys(appHashes).filter((id) => id in floorHashes);
-    const same = ids.filter((id) => appHashes[id] === floorHashes[id]).length;
-    rows.push({ figure: "feed API body == bare floor body (same users)", value: `${same}/${ids.length}`, unit: "", target: "all", pass: ids.length > 0 && same === ids.length, valid: null, note: same === ids.length ? "" : "the floor does not serve what the app serves" });
+  // The floors serve the app's feed: the same bytes for the same users (checked by app.ts).
+  const match = get(app, "checks.feedMatchesFloor") as { users: number; matched: number; mismatched: number[] } | undefined;
+  if (match) {
+    rows.push({ figure: "GET /api/feed body == floor page (same users)", value: `${match.matched}/${match.users}`, unit: "", target: "all", pass: match.matched === match.users, valid: null, note: match.mismatched.length ? `differs for users ${match.mismatched.slice(0, 5).join(", ")}` : "" });
   }
 
   // Floors (workload 2)
   for (const [label, f] of [["bare node:http+pg", bare], ["node:http+Prisma 7", prisma]] as const) {
     const rps = num(f("saturation.rps.median"));
-    rows.push({ figure: `floor ${label}: saturation`, value: rps, unit: "req/s", target: "(floor)", pass: null, valid: valid(f("saturation.valid")), note: `p50 ${num(f("saturation.p50.median")) ?? "?"} / p99 ${num(f("saturation.p99.median")) ?? "?"} ms` });
+    rows.push({ figure: `floor ${label}: saturation`, value: rps, unit: "req/s", target: "(floor)", pass: null, valid: valid(f("saturation.valid")), note: `p50 ${num(f("saturation.p50.median")) ?? "?"} / p99 ${num(f("saturation.p99.median")) ?? "?"} ms; ${cpuNote((k) => f(`saturation.${k}`))}` });
     rows.push({ figure: `floor ${label}: open loop 300 p50/p95/p99`, value: num(f("openLoop.p50.median")), unit: "ms", target: "(floor)", pass: null, valid: valid(f("openLoop.valid")), note: `p95 ${num(f("openLoop.p95.median")) ?? "?"} / p99 ${num(f("openLoop.p99.median")) ?? "?"} ms` });
   }
 
   // Pages (workload 5)
   const homeRps = num(appR("homePageSaturation.rps.median"));
-  rows.push({ figure: "feed page GET / signed in, saturation", value: homeRps, unit: "req/s", target: ">= 300", pass: check(homeRps, ">=", 300), valid: valid(appR("homePageSaturation.valid")), note: `p50 ${num(appR("homePageSaturation.p50.median")) ?? "?"} / p95 ${num(appR("homePageSaturation.p95.median")) ?? "?"} ms` });
+  rows.push({ figure: "feed page GET / signed in, saturation", value: homeRps, unit: "req/s", target: ">= 300", pass: check(homeRps, ">=", 300), valid: valid(appR("homePageSaturation.valid")), note: `p50 ${num(appR("homePageSaturation.p50.median")) ?? "?"} / p95 ${num(appR("homePageSaturation.p95.median")) ?? "?"} ms; ${cpuNote((k) => appR(`homePageSaturation.${k}`))}` });
   for (const [label, key] of [["space page /u/<handle> signed in", "spaceSignedInSaturation"], ["space page /u/<handle> anonymous", "spaceAnonymousSaturation"]] as const) {
-    rows.push({ figure: `${label}, saturation`, value: num(appR(`${key}.rps.median`)), unit: "req/s", target: "(info)", pass: null, valid: valid(appR(`${key}.valid`)), note: `p50 ${num(appR(`${key}.p50.median`)) ?? "?"} / p95 ${num(appR(`${key}.p95.median`)) ?? "?"} ms` });
+    rows.push({ figure: `${label}, saturation`, value: num(appR(`${key}.rps.median`)), unit: "req/s", target: "(info)", pass: null, valid: valid(appR(`${key}.valid`)), note: `p50 ${num(appR(`${key}.p50.median`)) ?? "?"} / p95 ${num(appR(`${key}.p95.median`)) ?? "?"} ms; ${cpuNote((k) => appR(`${key}.${k}`))}` });
   }
-  for (const [label, key] of [["diag: GET /api/feed without session (401)", "diagApiNoSession401"], ["diag: GET /api/auth/session (JWT only)", "diagAuthSessionRoute"]] as const) {
+  for (const [label, key] of [["diag: GET /api/feed without session (401)", "diagApiNoSession401"], ["diag: GET /api/auth/session (JWT only)", "diagAuthSessionRoute"], ["diag: GET / anonymous (layout + hero, no feed)", "diagHomeAnonymous"]] as const) {
     if (appR(key) === undefined) continue;
-    rows.push({ figure: label, value: num(appR(`${key}.rps.median`)), unit: "req/s", target: "(info)", pass: null, valid: valid(appR(`${key}.valid`)), note: `p50 ${num(appR(`${key}.p50.median`)) ?? "?"} ms` });
+    rows.push({ figure: label, value: num(appR(`${key}.rps.median`)), unit: "req/s", target: "(info)", pass: null, valid: valid(appR(`${key}.valid`)), note: `p50 ${num(appR(`${key}.p50.median`)) ?? "?"} ms; ${cpuNote((k) => appR(`${key}.${k}`))}` });
   }
   const stale = get(app, "build.staleVs");
   if (stale) rows.push({ figure: "note: app build older than its sources", value: String(stale), unit: "", target: "(info)", pass: null, valid: null, note: "figures are for the existing build" });
-  const cpuPerReq = num(get(app, "profile.cpuMsPerRequest"));
-  if (cpuPerReq !== null) rows.push({ figure: "diag: server CPU per feed API request (profile)", value: cpuPerReq, unit: "ms", target: "(info)", pass: null, valid: null });
+  for (const [label, key] of [["feed API request", "feedApi"], ["feed page request", "homePage"]] as const) {
+    const cpuPerReq = num(get(app, `profile.routes.${key}.cpuMsPerRequest`));
+    if (cpuPerReq === null) continue;
+    const top = (get(app, `profile.routes.${key}.byArea`) as { area: string; pct: number }[] | undefined)?.slice(0, 4).map((a) => `${a.area} ${a.pct}%`).join(", ");
+    rows.push({ figure: `diag: server CPU per ${label} (under profiler)`, value: cpuPerReq, unit: "ms", target: "(info)", pass: null, valid: null, note: top ? `top: ${top}` : "" });
+  }
 
   // Posting (workload 4)
   const posting = files.posting;

@@ -18,7 +18,9 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { measureCpu, processCpuMs } from "../lib/cpu";
 import { summarizeProfiles } from "../lib/cpuprofile";
+import { bareQueries, feedPage } from "../lib/feed-floor";
 import { openLoop, type RequestSpec } from "../lib/open-loop";
 import { freePort, installCleanup, probeBaseline, repoRoot, runningNextBuilds, settle, startGroup, stopGroup, waitForHttp, type Group } from "../lib/processes";
 import { loadAverage, repeat, summarizeOpenLoop, summarizeSaturation, type OpenLoopSummary, type SaturationSummary } from "../lib/repeat";
@@ -127,8 +129,9 @@ export async function measureApp(tier: Tier, quick: boolean, opts: { profile?: b
   const spaceAnonymous: RequestSpec[] = users.map((u) => ({ path: `/u/${u.handle}` }));
   const apiNoSession: RequestSpec[] = [{ path: "/api/feed" }];
   const authSession: RequestSpec[] = users.map((u) => ({ path: "/api/auth/session", headers: { cookie: cookie(u) } }));
+  const homeAnonymous: RequestSpec[] = [{ path: "/" }];
 
-  const d: Durations = quick ? { reps: 3, warm: 0.3, sat: 2, ol: 1, olWarm: 0.2 } : { reps: 3, warm: 3, sat: 10, ol: 15, olWarm: 2 };
+  const d: Durations = quick ? { reps: 3, warm: 0.3, sat: 1.5, ol: 1, olWarm: 0.2 } : { reps: 3, warm: 3, sat: 10, ol: 15, olWarm: 2 };
   const loadBefore = loadAverage();
   installCleanup();
   const t0 = Date.now();
@@ -151,21 +154,31 @@ export async function measureApp(tier: Tier, quick: boolean, opts: { profile?: b
     // Warm-up: a pass over every sample user on every measured page (inboxes trimmed if due, caches and JIT warm).
     const tw = Date.now();
     const failures: string[] = [];
-    const bodyHashes: Record<number, string> = {};
-    await pool(users, 4, async (u) => {
+    await pool(users, 8, async (u) => {
       for (const s of [feedApi, home, spaceSignedIn, spaceAnonymous]) {
         const spec = s[users.indexOf(u)]!;
         const r = await get(url + spec.path, spec.headers);
         if (r.status !== 200) failures.push(`${spec.path} (user ${u.id}) -> ${r.status}`);
       }
     });
-    // After the warm-up (inboxes trimmed if due), each user's feed page, hashed for run.ts to compare with the floors'.
-    await pool(users, 4, async (u) => {
-      const r = await get(`${url}/api/feed`, { cookie: cookie(u) });
-      bodyHashes[u.id] = crypto.createHash("sha1").update(r.body).digest("hex");
-    });
-    checks.feedBodyHashes = bodyHashes;
     if (failures.length) throw new Error(`warm-up: ${failures.length} failed requests, e.g. ${failures.slice(0, 3).join("; ")}\n${app.group.log.slice(-20).join("\n")}`);
+    // The app serves exactly the floor's page (same SQL, same logic, same JSON): compare byte for byte,
+    // right after each other (a retry absorbs a post landing in between from someone else's run).
+    const floorQ = bareQueries(databaseUrl, 2);
+    const mismatched: number[] = [];
+    try {
+      for (const u of users) {
+        let same = false;
+        for (let attempt = 0; attempt < 2 && !same; attempt++) {
+          const appBody = (await get(`${url}/api/feed`, { cookie: cookie(u) })).body;
+          same = appBody === JSON.stringify(await feedPage(floorQ, u.id));
+        }
+        if (!same) mismatched.push(u.id);
+      }
+    } finally {
+      await floorQ.end();
+    }
+    checks.feedMatchesFloor = { users: users.length, matched: users.length - mismatched.length, mismatched: mismatched.slice(0, 20) };
     checks.warmupSeconds = (Date.now() - tw) / 1000;
 
     // The feed page really is the signed-in feed: it holds the newest post of the viewer's API feed.
@@ -179,23 +192,33 @@ export async function measureApp(tier: Tier, quick: boolean, opts: { profile?: b
     const probe = `${url}/api/feed`;
     const probeHeaders = { cookie: cookie(users[0]!) };
     const idleMs = await probeBaseline(probe, probeHeaders);
-    const settleOpts = { headers: probeHeaders, fastMs: Math.max(30, 3 * idleMs), maxMs: quick ? 5000 : 30_000 };
+    const settleOpts = { headers: probeHeaders, fastMs: Math.max(30, 3 * idleMs), maxMs: quick ? 3000 : 30_000 };
     checks.idleFeedApiMs = Math.round(idleMs * 100) / 100;
+    const dbName = new URL(databaseUrl).pathname.slice(1);
+    const serverPid = app.group.child.pid;
     const sat = async (name: string, requests: RequestSpec[], okStatus?: (s: number) => boolean) => {
       alive();
       await settle(probe, settleOpts);
-      const runs = await repeat(d.reps, (i) => saturate({ url, requests, connections: 32, durationSec: d.sat, warmupSec: i === 0 ? d.warm : 0, okStatus }));
+      if (d.warm) await saturate({ url, requests, connections: 32, durationSec: d.warm, okStatus });
+      const runs = await repeat(d.reps, async () => {
+        await settle(probe, settleOpts);
+        const { result, cpu } = await measureCpu(serverPid, dbName, (r) => r.sent, () => saturate({ url, requests, connections: 32, durationSec: d.sat, okStatus }), () => settle(probe, settleOpts));
+        return { ...result, cpu };
+      });
       results[name] = summarizeSaturation(runs);
       const r = results[name] as SaturationSummary;
-      console.log(`[app] ${name}: ${r.rps.median} req/s (spread ${r.rps.spread.min}-${r.rps.spread.max}), p50 ${r.p50.median} ms, p95 ${r.p95.median} ms, p99 ${r.p99.median} ms${r.valid ? "" : ` INVALID: ${r.invalidReason}`}`);
+      console.log(`[app] ${name}: ${r.rps.median} req/s (spread ${r.rps.spread.min}-${r.rps.spread.max}), p50 ${r.p50.median} ms, p95 ${r.p95.median} ms, p99 ${r.p99.median} ms; CPU/request: server ${r.cpu?.serverMsPerRequest} ms, db ${r.cpu?.dbMsPerRequest} ms (machine ${r.cpu?.machineBusyPct}% busy)${r.valid ? "" : ` INVALID: ${r.invalidReason}`}`);
     };
     const open = async (name: string, requests: RequestSpec[], rate: number, okStatus?: (s: number) => boolean) => {
       alive();
-      await settle(probe, settleOpts);
-      const runs = await repeat(d.reps, () => openLoop({ url, rate, durationSec: d.ol, warmupSec: d.olWarm, request: (i) => requests[i % requests.length]!, okStatus }));
+      const runs = await repeat(d.reps, async () => {
+        await settle(probe, settleOpts);
+        const { result, cpu } = await measureCpu(serverPid, dbName, (r) => r.sent + r.warmupSent, () => openLoop({ url, rate, durationSec: d.ol, warmupSec: d.olWarm, request: (i) => requests[i % requests.length]!, okStatus }));
+        return { ...result, cpu };
+      });
       results[name] = summarizeOpenLoop(runs);
       const r = results[name] as OpenLoopSummary;
-      console.log(`[app] ${name}: ${r.achievedRate.median}/${rate} req/s, p50 ${r.p50.median} ms, p95 ${r.p95.median} ms, p99 ${r.p99.median} ms${r.valid ? "" : ` INVALID: ${r.invalidReason}`}`);
+      console.log(`[app] ${name}: ${r.achievedRate.median}/${rate} req/s, p50 ${r.p50.median} ms, p95 ${r.p95.median} ms, p99 ${r.p99.median} ms; CPU/request: server ${r.cpu?.serverMsPerRequest} ms, db ${r.cpu?.dbMsPerRequest} ms${r.overloaded ? ` OVERLOADED: ${r.overloaded}` : ""}${r.valid ? "" : ` INVALID: ${r.invalidReason}`}`);
     };
 
     await sat("feedApiSaturation", feedApi);
@@ -207,6 +230,7 @@ export async function measureApp(tier: Tier, quick: boolean, opts: { profile?: b
       // Diagnostics: the same stack minus parts of the work.
       await sat("diagApiNoSession401", apiNoSession, (s) => s === 401);
       await sat("diagAuthSessionRoute", authSession);
+      await sat("diagHomeAnonymous", homeAnonymous); // the same page route and layout, without session or feed
       await open("diagApiNoSession401OpenLoop300", apiNoSession, 300, (s) => s === 401);
     }
     await settle(probe, settleOpts);
@@ -216,7 +240,7 @@ export async function measureApp(tier: Tier, quick: boolean, opts: { profile?: b
     await stopGroup(app.group);
   }
 
-  if (opts.profile) profile = await profileFeedApi(databaseUrl, secret, feedApi, quick ? 3 : 10);
+  if (opts.profile) profile = await profileRoutes(databaseUrl, secret, [{ name: "feedApi", specs: feedApi }, { name: "homePage", specs: home }], quick ? 3 : 10);
   // Someone else's `next build` rewrote .next under the running server: its figures are not this build's.
   const buildIdAfter = currentBuildId();
   if (buildIdAfter !== build.buildId || runningNextBuilds().length) {
@@ -242,35 +266,46 @@ export async function measureApp(tier: Tier, quick: boolean, opts: { profile?: b
   };
 }
 
-/** Restarts the app under `node --cpu-prof`, saturates the feed API, and summarises where the server's CPU time went. */
-async function profileFeedApi(databaseUrl: string, secret: string, feedApi: RequestSpec[], seconds: number) {
+/**
+ * Restarts the app under `node --cpu-prof`, saturates each route in turn, and
+ * summarises where the server's time went during each measured run.
+ */
+async function profileRoutes(databaseUrl: string, secret: string, routes: { name: string; specs: RequestSpec[] }[], seconds: number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kongjian-prof-"));
   try {
     const app = await startApp(databaseUrl, secret, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
-    let run;
-    let windowMs = 0;
+    const pid = app.group.child.pid!;
+    const runs: { name: string; start: number; end: number; ok: number; rps: number; cpuMsPerRequest: number | null }[] = [];
     try {
-      for (let i = 0; i < feedApi.length; i++) await get(app.url + feedApi[i]!.path, feedApi[i]!.headers);
-      await saturate({ url: app.url, requests: feedApi, connections: 32, durationSec: 2 });
-      const t = Date.now();
-      run = await saturate({ url: app.url, requests: feedApi, connections: 32, durationSec: seconds });
+      for (const r of routes) {
+        for (const spec of r.specs) await get(app.url + spec.path, spec.headers);
+        await saturate({ url: app.url, requests: r.specs, connections: 32, durationSec: 2 });
+        await settle(`${app.url}/api/feed`, { maxMs: 10_000 }); // the warm-up's unanswered requests
+        const start = Date.now();
+        const cpu0 = processCpuMs(pid);
+        const run = await saturate({ url: app.url, requests: r.specs, connections: 32, durationSec: seconds });
+        const end = Date.now();
+        await settle(`${app.url}/api/feed`, { maxMs: 10_000 }); // the server finishes what was in flight
+        const cpu1 = processCpuMs(pid);
+        runs.push({ name: r.name, start, end, ok: run.ok, rps: run.rps, cpuMsPerRequest: cpu0 !== null && cpu1 !== null ? Math.round((100 * (cpu1 - cpu0)) / Math.max(1, run.sent)) / 100 : null });
+      }
       await stopGroup(app.group, 15_000);
-      windowMs = Date.now() - t; // the measured run plus shutdown: the profile's tail
     } finally {
       await stopGroup(app.group, 15_000);
     }
     const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f));
     if (!files.length) return { note: "no .cpuprofile written (the server did not exit cleanly)" };
-    // The busiest profile is the next-server worker; the parent `next start` mostly idles.
-    const summaries = files.map((f) => ({ f, s: summarizeProfiles([f], 30, windowMs) })).sort((a, b) => b.s.totalMs - a.s.totalMs);
-    const main = summaries[0]!.s;
     return {
-      note: "self CPU time of the server process during a measured saturation run of GET /api/feed (after a warm pass and a 2 s warm-up; V8 sampling profiler, which slows the server a little)",
-      rps: run.rps,
-      requests: run.ok,
-      cpuMsPerRequest: Math.round((100 * main.totalMs) / Math.max(1, run.ok)) / 100,
-      processes: summaries.map((x) => ({ file: path.basename(x.f), cpuMs: x.s.totalMs })),
-      ...main,
+      note:
+        "self time of the server process during each measured saturation run (after a warm pass and a 2 s warm-up). " +
+        "V8 samples on a wall clock: on a busy machine a process preempted inside a syscall (writev waking Postgres) is counted there, " +
+        "so compare the shares of JavaScript areas, and take CPU per request from cpuMsPerRequest (/proc: the process's real CPU time).",
+      routes: Object.fromEntries(
+        runs.map((r) => {
+          const s = summarizeProfiles(files, 30, { fromMs: r.start - app.group.startedAt, toMs: r.end - app.group.startedAt });
+          return [r.name, { rps: r.rps, requests: r.ok, cpuMsPerRequest: r.cpuMsPerRequest, sampledMsPerRequest: Math.round((100 * s.totalMs) / Math.max(1, r.ok)) / 100, ...s }];
+        }),
+      ),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -289,7 +324,8 @@ async function main() {
     const { users } = await sampleUsers(databaseUrl, quick ? 30 : 200);
     const sessions = await mintSessionCookies(databaseUrl, users.map((u) => u.id), secret);
     const feedApi = users.map((u) => ({ path: "/api/feed", headers: { cookie: sessions.get(u.id)!.cookie } }));
-    const profile = await profileFeedApi(databaseUrl, secret, feedApi, quick ? 3 : 10);
+    const home = users.map((u) => ({ path: "/", headers: { cookie: sessions.get(u.id)!.cookie } }));
+    const profile = await profileRoutes(databaseUrl, secret, [{ name: "feedApi", specs: feedApi }, { name: "homePage", specs: home }], quick ? 3 : 10);
     console.log(JSON.stringify(profile, null, 1));
     console.log(`[app] wrote ${writeResult(`app-profile-${tier}`, { tier, loadavg: loadAverage(), profile })}`);
     return;

@@ -15,88 +15,16 @@
 //     rotating over a fixed sample of ~200 users; writes bench/results/floors-<tier>.json
 //   node --import tsx bench/http/floor-servers.ts --serve bare|prisma --port N
 //     (with DATABASE_URL) runs one server; prints READY when listening.
-import crypto from "node:crypto";
 import http from "node:http";
 import os from "node:os";
-import pg from "pg";
-import { MAX_POST_ID, mergeRows, presentFeedRow, type FeedRow } from "../../src/server/feed/feed-row";
-import { inboxPageSql, pullFeedSql, type Sources } from "../../src/server/feed/feed-sql";
+import { bareQueries, feedPage, prismaQueries } from "../lib/feed-floor";
+import { measureCpu } from "../lib/cpu";
 import { openLoop } from "../lib/open-loop";
 import { freePort, installCleanup, probeBaseline, settle, startGroup, stopGroup, tsxArgs, waitForHttp } from "../lib/processes";
 import { loadAverage, repeat, summarizeOpenLoop, summarizeSaturation } from "../lib/repeat";
 import { sampleUsers, tierReady } from "../lib/sample-users";
 import { saturate } from "../lib/saturate";
 import { benchDatabaseUrl, parseTier, writeResult } from "../lib/tiers";
-
-// ---------------------------------------------------------------------------
-// The feed's SQL is the app's own: the statement builders of
-// src/server/feed/feed-sql.ts (inboxPageSql: inbox state + page in one round
-// trip, as readInbox() in inbox.ts runs it; pullFeedSql: pullFeed() in
-// pull-feed.ts), imported, not copied, so the floors cannot drift from the app.
-// The page logic below is getFeed()'s (src/server/feed/get-feed.ts) and the
-// JSON is presentFeedRow()/presentPost()'s shape (feed-row.ts, presenters/post.ts).
-
-const PAGE_SIZE = 20; // src/server/posts/list-space-posts.ts (not imported: it pulls in server-only modules)
-
-type InboxRow = Partial<FeedRow> & { horizon: number; trimmed_at: Date };
-
-/** The two kinds of data call of a feed page; each server implements them with its own client. */
-type FeedQueries = {
-  /** inboxPageSql: no rows when the user has no inbox, one row with null post columns when the page is empty. */
-  inboxPage(uid: number, before: number, limit: number): Promise<InboxRow[]>;
-  pull(uid: number, before: number, limit: number, sources: Sources): Promise<FeedRow[]>;
-};
-
-/**
- * getFeed()'s first-page logic, minus readInbox()'s lazy inbox build and hourly
- * trim (writes; the seed builds every inbox and the floors only read).
- */
-async function feedPage(q: FeedQueries, uid: number, beforeParam?: number) {
-  const before = beforeParam ?? MAX_POST_ID;
-  const limit = PAGE_SIZE + 1;
-  const [inboxRows, hot] = await Promise.all([q.inboxPage(uid, before, limit), q.pull(uid, before, limit, "hot")]);
-  const first = inboxRows[0];
-  if (!first) throw new Error(`user ${uid} has no inbox (feed_states row): the floor servers read seeded inboxes only`);
-  const horizon = first.horizon;
-  const inbox = inboxRows.filter((r) => r.id != null) as FeedRow[];
-  let rows = mergeRows(inbox, hot);
-  if (inbox.length < limit && horizon > 0) {
-    const deeper = await q.pull(uid, Math.min(before, horizon), limit, "regular");
-    rows = mergeRows(rows, deeper);
-  }
-  const items = rows.slice(0, PAGE_SIZE).map((r) => presentFeedRow(r, uid));
-  return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1]!.id : null };
-}
-
-/** A stable name per statement text, for pg's named (server-side) prepared statements. */
-const statementNames = new Map<string, string>();
-function statementName(text: string) {
-  let name = statementNames.get(text);
-  if (!name) statementNames.set(text, (name = `feed_${crypto.createHash("sha1").update(text).digest("hex").slice(0, 12)}`));
-  return name;
-}
-
-function bareQueries(databaseUrl: string): FeedQueries {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const run = async <T extends object>(sql: { text: string; values: unknown[] }) =>
-    (await pool.query<T>({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows;
-  return {
-    inboxPage: (uid, before, limit) => run<InboxRow>(inboxPageSql(uid, before, limit)),
-    pull: (uid, before, limit, sources) => run<FeedRow>(pullFeedSql(uid, { before, limit, sources })),
-  };
-}
-
-async function prismaQueries(databaseUrl: string): Promise<FeedQueries> {
-  // The app's generated client and adapter, as src/server/db.ts builds them (pool 10 = DATABASE_POOL_SIZE's default).
-  const { PrismaClient } = await import("../../src/generated/prisma/client");
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
-  await db.$connect();
-  return {
-    inboxPage: (uid, before, limit) => db.$queryRaw<InboxRow[]>(inboxPageSql(uid, before, limit)),
-    pull: (uid, before, limit, sources) => db.$queryRaw<FeedRow[]>(pullFeedSql(uid, { before, limit, sources })),
-  };
-}
 
 async function serve(kind: "bare" | "prisma", port: number) {
   const databaseUrl = process.env.DATABASE_URL;
@@ -169,14 +97,19 @@ export async function measureFloors(tier: ReturnType<typeof parseTier>, quick: b
       }
       // Before each run, wait out any backlog the previous one left (a feed request must be fast again).
       const probe = url + specs[0]!.path;
-      const settleOpts = { fastMs: Math.max(20, 3 * (await probeBaseline(probe))), maxMs: quick ? 5000 : 30_000 };
-      const sat = await repeat(d.reps, async (i) => {
+      const settleOpts = { fastMs: Math.max(20, 3 * (await probeBaseline(probe))), maxMs: quick ? 3000 : 30_000 };
+      const dbName = new URL(databaseUrl).pathname.slice(1);
+      const pid = g.child.pid;
+      await saturate({ url, requests: specs, connections: 32, durationSec: d.warm });
+      const sat = await repeat(d.reps, async () => {
         await settle(probe, settleOpts);
-        return saturate({ url, requests: specs, connections: 32, durationSec: d.sat, warmupSec: i === 0 ? d.warm : 0 });
+        const { result, cpu } = await measureCpu(pid, dbName, (r) => r.sent, () => saturate({ url, requests: specs, connections: 32, durationSec: d.sat }), () => settle(probe, settleOpts));
+        return { ...result, cpu };
       });
       const ol = await repeat(d.reps, async () => {
         await settle(probe, settleOpts);
-        return openLoop({ url, rate, durationSec: d.ol, warmupSec: d.olWarm, request: (i) => specs[i % specs.length]! });
+        const { result, cpu } = await measureCpu(pid, dbName, (r) => r.sent + r.warmupSent, () => openLoop({ url, rate, durationSec: d.ol, warmupSec: d.olWarm, request: (i) => specs[i % specs.length]! }));
+        return { ...result, cpu };
       });
       if (g.child.exitCode !== null || g.child.signalCode !== null) throw new Error(`floor ${kind} server exited during the run:\n${g.log.slice(-20).join("\n")}`);
       servers[kind] = { saturation: summarizeSaturation(sat), openLoop: summarizeOpenLoop(ol), meanBodyBytes: Math.round(bodies[kind].reduce((a, b) => a + Buffer.byteLength(b), 0) / bodies[kind].length) };
@@ -195,8 +128,6 @@ export async function measureFloors(tier: ReturnType<typeof parseTier>, quick: b
     sample: { users: users.length, buckets },
     rate,
     durations: d,
-    // sha1 of each sample user's first page, for run.ts to compare with the app's GET /api/feed.
-    bodyHashes: Object.fromEntries(users.map((u, i) => [u.id, crypto.createHash("sha1").update(bodies.bare![i]!).digest("hex")])),
     sameBodies: mismatches.length === 0 ? "bare and prisma answered identical bodies for every sample user" : `bodies differ for users ${mismatches.slice(0, 10).join(", ")}`,
     servers: servers as Record<"bare" | "prisma", { saturation: ReturnType<typeof summarizeSaturation>; openLoop: ReturnType<typeof summarizeOpenLoop>; meanBodyBytes: number }>,
   };
@@ -211,6 +142,8 @@ function brief(x: unknown) {
     olP50: s.openLoop.p50.median,
     olP95: s.openLoop.p95.median,
     olP99: s.openLoop.p99.median,
+    cpuMsPerReq: s.saturation.cpu?.serverMsPerRequest,
+    dbCpuMsPerReq: s.saturation.cpu?.dbMsPerRequest,
     valid: s.saturation.valid && s.openLoop.valid,
   };
 }

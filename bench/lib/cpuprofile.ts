@@ -35,10 +35,12 @@ export type ProfileSummary = {
 
 /**
  * Self time per area and per function, over one or more profiles (e.g. every
- * process of a server). `lastMs`: only the samples of the profile's final
- * `lastMs` milliseconds (the measured run, not start-up and warm-up).
+ * process of a server). `window`: only the samples taken between `fromMs` and
+ * `toMs` milliseconds after the profile started, i.e. after the process
+ * started (one measured run, not start-up, warm-up or other runs; the
+ * shutdown, whose length varies, is not a usable anchor).
  */
-export function summarizeProfiles(files: string[], top = 25, lastMs?: number): ProfileSummary {
+export function summarizeProfiles(files: string[], top = 25, window?: { fromMs: number; toMs: number }): ProfileSummary {
   const area = new Map<string, number>();
   const fns = new Map<string, { where: string; ms: number }>();
   let total = 0;
@@ -46,11 +48,12 @@ export function summarizeProfiles(files: string[], top = 25, lastMs?: number): P
     const p = JSON.parse(readFileSync(f, "utf8")) as Profile;
     const byId = new Map(p.nodes.map((n) => [n.id, n]));
     const self = new Map<number, number>();
-    const from = lastMs === undefined ? -Infinity : p.endTime - lastMs * 1000;
+    const from = window ? p.startTime + window.fromMs * 1000 : -Infinity;
+    const to = window ? p.startTime + window.toMs * 1000 : Infinity;
     let t = p.startTime;
     for (let i = 0; i < p.samples.length; i++) {
       t += p.timeDeltas[i] ?? 0;
-      if (t < from) continue;
+      if (t < from || t > to) continue;
       const dt = (p.timeDeltas[i] ?? 0) / 1000;
       self.set(p.samples[i]!, (self.get(p.samples[i]!) ?? 0) + dt);
     }

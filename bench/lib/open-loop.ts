@@ -6,6 +6,7 @@
 // silently lowering the request rate (no coordinated omission).
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import type { CpuUse } from "./cpu";
 import { percentile, round, summarize } from "./stats";
 
 /** One request to send: a path on the target and its headers (e.g. one user's session cookie). */
@@ -28,6 +29,12 @@ export type OpenLoopOptions = {
   timeoutMs?: number;
   /** Status codes counted as success (default: 200 only). */
   okStatus?: (status: number) => boolean;
+  /**
+   * Stop sending once this many requests are unanswered (default: 5 s worth at
+   * the target rate): the server cannot keep up, and waiting out an ever
+   * growing queue measures nothing more. The run is then marked overloaded.
+   */
+  maxOutstanding?: number;
 };
 
 export type LatencySummary = { p50: number; p95: number; p99: number; max: number; mean: number };
@@ -37,6 +44,8 @@ export type OpenLoopResult = {
   targetRate: number;
   durationSec: number;
   sent: number;
+  /** Requests sent during the warm-up (not in any other figure; for CPU-per-request accounting). */
+  warmupSent: number;
   ok: number;
   errors: number;
   /** Successful responses per second over the measured window. */
@@ -45,6 +54,10 @@ export type OpenLoopResult = {
   latencyMs: LatencySummary;
   /** How late the generator itself sent requests (ms): large values mean the generator was starved of CPU. */
   sendLagMs: { p99: number; max: number };
+  /** CPU used per request by the server and the database (set by the caller, see cpu.ts). */
+  cpu?: CpuUse;
+  /** Set when the server fell so far behind that sending stopped early (see maxOutstanding). */
+  overloaded?: string;
   errorSamples: string[];
 };
 
@@ -128,12 +141,18 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
     req.end();
   };
 
+  const maxOutstanding = opts.maxOutstanding ?? Math.max(50, Math.round(opts.rate * 5));
+  let overloaded: string | undefined;
   const t0 = performance.now() + 20;
   let next = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
       while (next < total && t0 + next * interval <= now) {
+        if (outstanding >= maxOutstanding) {
+          overloaded = `stopped after ${((now - t0) / 1000).toFixed(1)} s: ${outstanding} requests unanswered (the server fell ${(outstanding / opts.rate).toFixed(1)} s behind)`;
+          return resolve();
+        }
         fire(next, t0 + next * interval);
         next++;
       }
@@ -151,16 +170,19 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
   agent.destroy();
 
   const window = (lastDone - firstMeasured) / 1000;
+  const measuredSec = overloaded ? Math.max(0, (next - warmupN) / opts.rate) : opts.durationSec;
   return {
     kind: "open-loop",
     targetRate: opts.rate,
     durationSec: opts.durationSec,
     sent,
+    warmupSent: Math.min(next, warmupN),
     ok,
     errors,
-    achievedRate: Math.round((ok / Math.max(window, opts.durationSec)) * 10) / 10,
+    achievedRate: Math.round((ok / Math.max(window, measuredSec, 1e-3)) * 10) / 10,
     latencyMs: latencySummary(latencies),
     sendLagMs: { p99: round(percentile(lags, 99)), max: round(lags.reduce((a, b) => Math.max(a, b), 0)) },
+    ...(overloaded ? { overloaded } : {}),
     errorSamples,
   };
 }

@@ -20,7 +20,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Group = { child: ChildProcess; name: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; log: string[] };
+export type Group = { child: ChildProcess; name: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; log: string[]; startedAt: number };
 
 const live = new Set<Group>();
 
@@ -39,6 +39,7 @@ function killGroup(g: Group, signal: NodeJS.Signals) {
 
 /** Starts a command in a new process group; keeps the last lines of its output for error reports. */
 export function startGroup(name: string, cmd: string, args: string[], opts: SpawnOptions & { echo?: boolean } = {}): Group {
+  const startedAt = Date.now();
   const child = spawn(cmd, args, { cwd: repoRoot, ...opts, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -55,7 +56,7 @@ export function startGroup(name: string, cmd: string, args: string[], opts: Spaw
     child.on("exit", (code, signal) => resolve({ code, signal }));
     child.on("error", () => resolve({ code: 1, signal: null }));
   });
-  const g = { child, name, exited, log };
+  const g = { child, name, exited, log, startedAt };
   live.add(g);
   void exited.then(() => live.delete(g));
   return g;
@@ -83,15 +84,25 @@ export function killAllGroups() {
 }
 
 let hooked = false;
-/** Installs once: on exit, uncaught errors and SIGINT/SIGTERM, every started group is killed. */
+/**
+ * Installs once: on SIGINT/SIGTERM/SIGHUP every started group gets SIGTERM
+ * (so a child benchmark can stop its own servers), then SIGKILL after 5 s;
+ * on exit, anything still running is killed.
+ */
 export function installCleanup() {
   if (hooked) return;
   hooked = true;
   process.on("exit", killAllGroups);
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(sig, () => {
-      killAllGroups();
-      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[sig]);
+      const groups = [...live];
+      for (const g of groups) killGroup(g, "SIGTERM");
+      const code = 128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[sig];
+      const timer = setTimeout(() => process.exit(code), 5000);
+      void Promise.all(groups.map((g) => g.exited)).then(() => {
+        clearTimeout(timer);
+        process.exit(code);
+      });
     });
   }
 }

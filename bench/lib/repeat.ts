@@ -2,11 +2,29 @@
 // the noisy-run check (coefficient of variation between repetitions above
 // 0.25 marks the measurement invalid).
 import os from "node:os";
+import type { CpuUse } from "./cpu";
 import type { OpenLoopResult } from "./open-loop";
 import type { SaturateResult } from "./saturate";
 import { median, noisyCheck, round, spread, type Spread } from "./stats";
 
 export type Figure = { median: number; spread: Spread };
+
+/** Median CPU per request over the repetitions (null when not measured). */
+export type CpuFigure = { serverMsPerRequest: number | null; dbMsPerRequest: number | null; machineBusyPct: number | null };
+
+function cpuFigure(runs: { cpu?: CpuUse }[]): CpuFigure | undefined {
+  const with_ = runs.filter((r) => r.cpu);
+  if (!with_.length) return undefined;
+  const med = (xs: (number | null)[]) => {
+    const v = xs.filter((x): x is number => x !== null);
+    return v.length ? round(median(v)) : null;
+  };
+  return {
+    serverMsPerRequest: med(with_.map((r) => r.cpu!.serverMsPerRequest)),
+    dbMsPerRequest: med(with_.map((r) => r.cpu!.dbMsPerRequest)),
+    machineBusyPct: med(with_.map((r) => r.cpu!.machineBusyPct)),
+  };
+}
 
 function figure(xs: number[]): Figure {
   const s = spread(xs);
@@ -22,6 +40,7 @@ export type SaturationSummary = {
   p99: Figure;
   errors: number;
   meanBytes: number;
+  cpu?: CpuFigure;
   valid: boolean;
   invalidReason?: string;
   runs: SaturateResult[];
@@ -30,6 +49,8 @@ export type SaturationSummary = {
 export type OpenLoopSummary = {
   kind: "open-loop";
   repetitions: number;
+  /** The server could not sustain the rate: sending stopped early in at least one repetition. */
+  overloaded?: string;
   targetRate: number;
   achievedRate: Figure;
   p50: Figure;
@@ -37,6 +58,7 @@ export type OpenLoopSummary = {
   p99: Figure;
   max: Figure;
   errors: number;
+  cpu?: CpuFigure;
   valid: boolean;
   invalidReason?: string;
   runs: OpenLoopResult[];
@@ -72,6 +94,7 @@ export function summarizeSaturation(runs: SaturateResult[]): SaturationSummary {
     p99: figure(runs.map((r) => r.latencyMs.p99)),
     errors,
     meanBytes: Math.round(median(runs.map((r) => r.meanBytes))),
+    cpu: cpuFigure(runs),
     ...v,
     runs,
   };
@@ -85,15 +108,18 @@ export function summarizeOpenLoop(runs: OpenLoopResult[]): OpenLoopSummary {
     p95: noisyCheck(runs.map((r) => r.latencyMs.p95), { floorMs: LATENCY_FLOOR_MS }),
   };
   const v = validity(checks, errors, total);
-  // The generator shares the CPU with the server: if it could not keep its own schedule, say so.
+  const overloaded = runs.find((r) => r.overloaded)?.overloaded;
+  // The generator shares the CPU with the server: if it could not keep its own schedule, say so
+  // (unless the server was overloaded anyway: then the latencies are queueing, not generator lag).
   const lagging = runs.filter((r) => r.sendLagMs.p99 > 5);
-  if (lagging.length) {
+  if (lagging.length && !overloaded) {
     v.valid = false;
     v.invalidReason = [v.invalidReason, `generator behind schedule (send lag p99 up to ${Math.max(...lagging.map((r) => r.sendLagMs.p99))} ms)`].filter(Boolean).join("; ");
   }
   return {
     kind: "open-loop",
     repetitions: runs.length,
+    ...(overloaded ? { overloaded } : {}),
     targetRate: runs[0]?.targetRate ?? NaN,
     achievedRate: figure(runs.map((r) => r.achievedRate)),
     p50: figure(runs.map((r) => r.latencyMs.p50)),
@@ -101,6 +127,7 @@ export function summarizeOpenLoop(runs: OpenLoopResult[]): OpenLoopSummary {
     p99: figure(runs.map((r) => r.latencyMs.p99)),
     max: figure(runs.map((r) => r.latencyMs.max)),
     errors,
+    cpu: cpuFigure(runs),
     ...v,
     runs,
   };

@@ -5,6 +5,7 @@
 // exercised instead of one hot cache entry.
 import { createRequire } from "node:module";
 import { percentile, round } from "./stats";
+import type { CpuUse } from "./cpu";
 import type { RequestSpec } from "./open-loop";
 
 // autocannon ships no types; this is the part of its programmatic API used here.
@@ -15,7 +16,7 @@ type AutocannonResult = {
   timeouts: number;
   non2xx: number;
   "2xx": number;
-  requests: { average: number; total: number };
+  requests: { average: number; total: number; sent: number };
   latency: { p50: number; p90: number; p99: number; max: number; average: number };
   throughput: { average: number };
 };
@@ -49,6 +50,8 @@ export type SaturateResult = {
   /** Successful responses (2xx unless okStatus says otherwise) per second. */
   rps: number;
   ok: number;
+  /** Requests sent, including those still unanswered when the run stopped (the server finishes them anyway). */
+  sent: number;
   /** Transport errors + timeouts + unsuccessful responses. */
   errors: number;
   /** Latency of every response (ms), percentiles computed from the raw samples. */
@@ -56,6 +59,8 @@ export type SaturateResult = {
   /** Mean response size (bytes), a sanity check that the page is the real one. */
   meanBytes: number;
   errorSamples: string[];
+  /** CPU used per request by the server and the database (set by the caller, see cpu.ts). */
+  cpu?: CpuUse;
 };
 
 async function once(opts: SaturateOptions, durationSec: number, record: boolean): Promise<SaturateResult> {
@@ -103,6 +108,7 @@ async function once(opts: SaturateOptions, durationSec: number, record: boolean)
     durationSec: r.duration,
     rps: round(latencies.length / r.duration),
     ok: latencies.length,
+    sent: r.requests.sent,
     errors: r.errors + r.timeouts + failed,
     latencyMs: {
       p50: round(percentile(latencies, 50)),
