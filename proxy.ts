@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
     // attributes; style injection cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
+    "media-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -33,5 +34,5 @@ export function proxy(request: NextRequest) {
 // from next.config.js and skip this per-request work (the feed API is the
 // hottest path).
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  matcher: [{ source: "/((?!api/|media/|_next/static|_next/image|favicon.ico|icon.svg).*)" }],
 };

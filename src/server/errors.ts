@@ -8,7 +8,9 @@ export type ErrorCode =
   | "forbidden"
   | "invalid"
   | "conflict"
-  | "rate_limited";
+  | "rate_limited"
+  | "too_large"
+  | "unsupported_media";
 
 export class AppError extends Error {
   constructor(
@@ -31,4 +33,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 422,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
+  unsupported_media: 415,
 };

@@ -1,12 +1,15 @@
 // The feed's SQL, as builders with no database or server-only imports, so the
 // benchmark suite (bench/) runs exactly the statements the app runs.
 import { Prisma } from "@/generated/prisma/client";
-import { visibleAudiencesSql } from "@/server/privacy/audience-sql";
+import { visiblePostSql } from "@/server/privacy/audience-sql";
 
 /**
  * Which source authors to read: all of them, only hot accounts (not fanned
  * out: always pulled), or only regular ones (the inbox's share).
  */
+/** The post columns every feed read returns (see FeedRow). */
+const POST_COLUMNS = Prisma.raw("p.id, p.author_id, p.kind, p.body, p.title, p.audience, p.state, p.album_id, p.created_at, p.edited_at");
+
 export type Sources = "all" | "hot" | "regular";
 
 /**
@@ -35,14 +38,14 @@ export function pullFeedSql(
       WHERE f.follower_id = ${viewerId} ${among(Prisma.sql`f.followee_id`)}
         AND NOT EXISTS (SELECT 1 FROM friendships fr WHERE fr.user_id = ${viewerId} AND fr.friend_id = f.followee_id)
     )
-    SELECT p.id, p.author_id, p.body, p.audience, p.created_at, su.handle, su.display_name
+    SELECT p.*, su.handle, su.display_name, su.avatar_media_id
     FROM sources s
     JOIN users su ON su.id = s.uid ${hotFilter}
     CROSS JOIN LATERAL (
-      SELECT p.id, p.author_id, p.body, p.audience, p.created_at
+      SELECT ${POST_COLUMNS}
       FROM posts p
       WHERE p.author_id = s.uid AND p.id < ${opts.before}
-        AND p.audience = ANY(${visibleAudiencesSql("s.rel")})
+        AND ${visiblePostSql("p", "s.rel")}
       ORDER BY p.id DESC
       LIMIT ${opts.limit}
     ) p
@@ -65,14 +68,14 @@ export function inboxPageSql(viewerId: number, before: number, limit: number): P
     SELECT s.horizon, s.trimmed_at, p.*
     FROM feed_states s
     LEFT JOIN LATERAL (
-      SELECT p.id, p.author_id, p.body, p.audience, p.created_at, u.handle, u.display_name
+      SELECT ${POST_COLUMNS}, u.handle, u.display_name, u.avatar_media_id
       FROM feed_entries e
       JOIN posts p ON p.id = e.post_id
       JOIN users u ON u.id = e.author_id AND NOT u.hot
       LEFT JOIN friendships fr ON fr.user_id = e.user_id AND fr.friend_id = e.author_id
       LEFT JOIN follows fo ON fo.follower_id = e.user_id AND fo.followee_id = e.author_id
       WHERE e.user_id = s.user_id AND e.post_id < ${before} AND e.post_id >= s.horizon
-        AND p.audience = ANY(${visibleAudiencesSql(ENTRY_RELATION)})
+        AND ${visiblePostSql("p", ENTRY_RELATION)}
       ORDER BY e.post_id DESC
       LIMIT ${limit}
     ) p ON true

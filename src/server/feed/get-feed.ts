@@ -2,6 +2,7 @@ import "server-only";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import type { Page, PostView } from "@/server/presenters/post";
 import { PAGE_SIZE } from "@/server/posts/list-space-posts";
+import { withAttachments } from "@/server/presenters/attachments";
 import { MAX_POST_ID, mergeRows, presentFeedRow } from "./feed-row";
 import { hotAccountIds } from "./hot-accounts";
 import { readInbox } from "./inbox";
@@ -34,6 +35,9 @@ export async function getFeed(viewer: SignedInViewer, input: { before?: number }
     const deeper = await pullFeed(viewer.id, { before: Math.min(before, horizon), limit, sources: "regular" });
     rows = mergeRows(rows, deeper);
   }
-  const items = rows.slice(0, PAGE_SIZE).map((r) => presentFeedRow(r, viewer.id));
+  const items = await withAttachments(
+    rows.slice(0, PAGE_SIZE).map((r) => presentFeedRow(r, viewer.id)),
+    viewer.id,
+  );
   return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1]!.id : null };
 }

@@ -14,7 +14,9 @@ export function jsonRoute<C>(handler: (req: Request, ctx: C) => Promise<unknown>
       return NextResponse.json(data, { headers: { "Cache-Control": "private, no-store" } });
     } catch (err) {
       if (err instanceof AppError) {
-        return NextResponse.json({ error: err.code }, { status: HTTP_STATUS[err.code], headers: { "Cache-Control": "private, no-store" } });
+        // The message key lets the browser say what went wrong in the user's language.
+        const body = err.messageKey !== err.code ? { error: err.code, message: err.messageKey, ...(err.field ? { field: err.field } : {}) } : { error: err.code };
+        return NextResponse.json(body, { status: HTTP_STATUS[err.code], headers: { "Cache-Control": "private, no-store" } });
       }
       console.error(err);
       return NextResponse.json({ error: "internal" }, { status: 500 });

@@ -9,6 +9,10 @@ import { databaseUrl } from "@/server/env";
 export const QUEUES = {
   /** Deliver a new post to its audience's inboxes: { postId }. */
   feedFanOut: "feed-fanout",
+  /** Resize / poster / cover art for an upload: { mediaId }. */
+  mediaProcess: "media-process",
+  /** Periodic removal of upload leftovers (src/server/media/cleanup.ts). */
+  mediaCleanup: "media-cleanup",
 } as const;
 
 const globalForBoss = globalThis as unknown as { kongjianBoss?: Promise<PgBoss> };
@@ -25,6 +29,12 @@ export function getBoss(): Promise<PgBoss> {
   return globalForBoss.kongjianBoss;
 }
 
+/** Media processing retries quickly and gives up sooner: its owner is waiting to see the result. */
+export const RETRIES: Record<string, { retryLimit: number; retryDelay?: number; retryBackoff?: boolean }> = {
+  [QUEUES.feedFanOut]: { retryLimit: 5, retryBackoff: true },
+  [QUEUES.mediaProcess]: { retryLimit: Number(process.env.MEDIA_RETRY_LIMIT ?? 2), retryDelay: 1, retryBackoff: true },
+};
+
 type RawTx = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 
 /**
@@ -35,8 +45,7 @@ type RawTx = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[])
  */
 export async function enqueueInTx(boss: PgBoss, tx: RawTx, queue: string, data: object) {
   await boss.send(queue, data, {
-    retryLimit: 5,
-    retryBackoff: true,
+    ...RETRIES[queue],
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
   });
 }

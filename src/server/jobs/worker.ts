@@ -1,6 +1,26 @@
 import "server-only";
+import type PgBoss from "pg-boss";
 import { fanOutPost } from "@/server/feed/fan-out";
+import { runCleanup } from "@/server/media/cleanup";
+import { markMediaFailed, processMedia } from "@/server/media/process-media";
 import { getBoss, QUEUES } from "./boss";
+
+/** Media jobs are CPU-bound (sharp, ffmpeg): one at a time per worker, one worker per core by default. */
+const MEDIA_WORKERS = Number(process.env.MEDIA_WORKERS ?? 2);
+
+/**
+ * One media job. A throw makes pg-boss retry it; on the last attempt the
+ * media (and its item) is marked FAILED first, so its owner sees it failed.
+ */
+export async function handleMediaJob(job: PgBoss.JobWithMetadata<{ mediaId: number }>) {
+  try {
+    await processMedia(job.data.mediaId);
+  } catch (err) {
+    console.error(`[media] job ${job.id} (media ${job.data.mediaId}) attempt ${job.retryCount + 1} failed:`, err);
+    if (job.retryCount >= job.retryLimit) await markMediaFailed(job.data.mediaId);
+    throw err;
+  }
+}
 
 // pg-boss fetches a batch, runs the handler, then waits out the polling
 // interval: one worker's ceiling is batchSize / interval. Measured with 20 /
@@ -28,4 +48,14 @@ export async function startWorkers() {
       inParallel(jobs, PARALLEL_PER_BATCH, (job) => fanOutPost(job.data.postId)),
     );
   }
+  for (let i = 0; i < MEDIA_WORKERS; i++) {
+    await boss.work<{ mediaId: number }>(QUEUES.mediaProcess, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, ([job]) =>
+      handleMediaJob(job!),
+    );
+  }
+  await boss.schedule(QUEUES.mediaCleanup, "*/15 * * * *");
+  await boss.work(QUEUES.mediaCleanup, async () => {
+    const report = await runCleanup();
+    if (Object.values(report).some((n) => n > 0)) console.log("[media] cleanup", report);
+  });
 }

@@ -3,10 +3,9 @@ import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { deliverToSelf } from "@/server/feed/inbox";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
-import { presentPost } from "@/server/presenters/post";
+import { AUTHOR_SELECT, presentPost } from "@/server/presenters/post";
 import type { CreatePostInput } from "@/lib/validation/post";
 
-const AUTHOR = { select: { id: true, handle: true, displayName: true } } as const;
 
 /**
  * Creates a status post by the viewer. The author is always the viewer. In
@@ -20,7 +19,7 @@ export async function createPost(viewer: SignedInViewer, input: CreatePostInput)
   const key = input.clientKey ?? null;
   const row = await db.$transaction(async (tx) => {
     if (key) {
-      const existing = await tx.post.findUnique({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key } }, include: { author: AUTHOR } });
+      const existing = await tx.post.findUnique({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key } }, include: { author: AUTHOR_SELECT } });
       if (existing) return existing;
     }
     // ON CONFLICT DO NOTHING: a concurrent retry with the same key loses quietly.
@@ -33,12 +32,12 @@ export async function createPost(viewer: SignedInViewer, input: CreatePostInput)
     if (created) {
       await deliverToSelf(tx, created.id, viewer.id);
       await enqueueInTx(boss, tx, QUEUES.feedFanOut, { postId: created.id });
-      return tx.post.findUniqueOrThrow({ where: { id: created.id }, include: { author: AUTHOR } });
+      return tx.post.findUniqueOrThrow({ where: { id: created.id }, include: { author: AUTHOR_SELECT } });
     }
     return null;
   });
   // Lost the race to a concurrent request with the same key: that one's post is the answer.
   const post =
-    row ?? (await db.post.findUniqueOrThrow({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key! } }, include: { author: AUTHOR } }));
+    row ?? (await db.post.findUniqueOrThrow({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key! } }, include: { author: AUTHOR_SELECT } }));
   return presentPost(post, viewer.id);
 }

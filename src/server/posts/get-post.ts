@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { assertCanView, type Viewer } from "@/server/privacy";
-import { presentPost } from "@/server/presenters/post";
+import { withAttachments } from "@/server/presenters/attachments";
+import { AUTHOR_SELECT, presentPost } from "@/server/presenters/post";
 
 /**
  * One post, if the viewer may see it. Missing, hidden, and "exists but under
@@ -11,9 +12,10 @@ import { presentPost } from "@/server/presenters/post";
 export async function getPost(viewer: Viewer, input: { postId: number; handle?: string }) {
   const row = await db.post.findUnique({
     where: { id: input.postId },
-    include: { author: { select: { id: true, handle: true, displayName: true } } },
+    include: { author: AUTHOR_SELECT },
   });
   if (!row || (input.handle !== undefined && row.author.handle !== input.handle.toLowerCase())) throw notFound();
-  await assertCanView(viewer, { ownerId: row.authorId, audience: row.audience });
-  return presentPost(row, viewer?.id);
+  await assertCanView(viewer, { ownerId: row.authorId, audience: row.audience, state: row.state });
+  const [post] = await withAttachments([presentPost(row, viewer?.id)], viewer?.id);
+  return post!;
 }

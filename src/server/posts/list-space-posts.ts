@@ -1,25 +1,34 @@
 import "server-only";
 import { db } from "@/server/db";
-import { visibleAudienceFilter, type Relation, type Viewer } from "@/server/privacy";
-import { presentPost, type Page, type PostView } from "@/server/presenters/post";
+import { visiblePostFilter, type Relation, type Viewer } from "@/server/privacy";
+import { withAttachments } from "@/server/presenters/attachments";
+import { AUTHOR_SELECT, presentPost, type Page, type PostKind, type PostView } from "@/server/presenters/post";
 
 export const PAGE_SIZE = 20;
 
-/** One owner's posts that the viewer may see, newest first, keyset-paginated by id. */
+/**
+ * One owner's items that the viewer may see, newest first, keyset-paginated
+ * by id; `kind` narrows to one tab of the space (status, blog, video...).
+ */
 export async function listSpacePosts(
   viewer: Viewer,
-  input: { ownerId: number; relation: Relation; before?: number },
+  input: { ownerId: number; relation: Relation; before?: number; kind?: PostKind; limit?: number },
 ): Promise<Page<PostView>> {
+  const limit = input.limit ?? PAGE_SIZE;
   const rows = await db.post.findMany({
     where: {
       authorId: input.ownerId,
-      audience: visibleAudienceFilter(input.relation),
+      ...visiblePostFilter(input.relation),
+      ...(input.kind ? { kind: input.kind } : {}),
       ...(input.before ? { id: { lt: input.before } } : {}),
     },
-    include: { author: { select: { id: true, handle: true, displayName: true } } },
+    include: { author: AUTHOR_SELECT },
     orderBy: { id: "desc" },
-    take: PAGE_SIZE + 1,
+    take: limit + 1,
   });
-  const items = rows.slice(0, PAGE_SIZE).map((r) => presentPost(r, viewer?.id));
-  return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1]!.id : null };
+  const items = await withAttachments(
+    rows.slice(0, limit).map((r) => presentPost(r, viewer?.id)),
+    viewer?.id,
+  );
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }

@@ -1,37 +1,70 @@
 import type { Audience } from "@/lib/audiences";
 import { linkifySegments, type Segment } from "@/lib/linkify";
+import { avatarUrl } from "@/lib/media-url";
+import type { Attachment } from "./attachment-types";
 
-/** A post as it goes over the wire and into components. */
+export type PostKind = "status" | "blog" | "diary" | "photos" | "music" | "video";
+export type ItemState = "READY" | "PROCESSING" | "FAILED";
+
+/** Who wrote something, as every list and card shows them. */
+export type AuthorView = { id: number; handle: string; displayName: string; avatarUrl: string | null };
+
+/** An item of any kind as it goes over the wire and into components. */
 export type PostView = {
   id: string;
+  kind: PostKind;
   body: string;
   /** The body split into text and links on the server, so the link parser never ships to browsers. */
   segments: Segment[];
+  title: string | null;
   audience: Audience;
+  /** Not READY: only the author sees it, with a "processing" or "failed" badge. */
+  state: ItemState;
   createdAt: string;
-  author: { id: number; handle: string; displayName: string };
+  editedAt: string | null;
+  author: AuthorView;
   /** The viewer wrote it: they may change its audience or delete it. */
   mine: boolean;
+  /** The kind's rich content (blog excerpt and cover, photos, player...); null for status posts. */
+  attachment: Attachment | null;
 };
 
-type PostRow = {
+export type PostRow = {
   id: number;
+  kind?: string;
   body: string;
+  title?: string | null;
   audience: Audience;
+  state?: ItemState;
   createdAt: Date;
-  author: { id: number; handle: string; displayName: string };
+  editedAt?: Date | null;
+  author: { id: number; handle: string; displayName: string; avatarMediaId?: number | null };
 };
 
+export function presentAuthor(u: { id: number; handle: string; displayName: string; avatarMediaId?: number | null }): AuthorView {
+  return { id: u.id, handle: u.handle, displayName: u.displayName, avatarUrl: avatarUrl(u.avatarMediaId) };
+}
+
+/** The post without its attachment (see withAttachments in ./attachments). */
 export function presentPost(row: PostRow, viewerId: number | undefined): PostView {
+  const kind = (row.kind ?? "status") as PostKind;
   return {
     id: String(row.id),
+    kind,
     body: row.body,
     segments: linkifySegments(row.body),
+    title: row.title ?? null,
     audience: row.audience,
+    state: row.state ?? "READY",
     createdAt: row.createdAt.toISOString(),
-    author: { id: row.author.id, handle: row.author.handle, displayName: row.author.displayName },
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    author: presentAuthor(row.author),
     mine: viewerId === row.author.id,
+    attachment: null,
   };
 }
+
+/** The author columns Prisma reads for a post card. */
+export const AUTHOR_SELECT = { select: { id: true, handle: true, displayName: true, avatarMediaId: true } } as const;
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

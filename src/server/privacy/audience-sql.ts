@@ -14,3 +14,12 @@ export function visibleAudiencesSql(relationExpr: string): Prisma.Sql {
   );
   return Prisma.raw(`(CASE ${relationExpr} ${whens.join(" ")} ELSE ARRAY[]::audience[] END)`);
 }
+
+/**
+ * SQL condition: the post row `alias` (needs audience and state columns) may
+ * be seen by the relation in `relationExpr`. Same rule as canViewItem():
+ * not-yet-READY items count as ONLY_ME.
+ */
+export function visiblePostSql(alias: string, relationExpr: string): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${Prisma.raw(alias)}.state = 'READY' THEN ${Prisma.raw(alias)}.audience ELSE 'ONLY_ME'::audience END) = ANY(${visibleAudiencesSql(relationExpr)})`;
+}

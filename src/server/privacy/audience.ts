@@ -23,3 +23,13 @@ export const VISIBLE_AUDIENCES: Record<Relation, readonly Audience[]> = {
 export function canView(relation: Relation, audience: Audience): boolean {
   return VISIBLE_AUDIENCES[relation].includes(audience);
 }
+
+export type ItemState = "READY" | "PROCESSING" | "FAILED";
+
+/**
+ * The audience an item actually has right now: one whose media are still
+ * processing (or failed) is its author's alone until it is READY.
+ */
+export function effectiveAudience(audience: Audience, state: ItemState = "READY"): Audience {
+  return state === "READY" ? audience : "ONLY_ME";
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { relationTo, visibleAudienceFilter, type Viewer } from "@/server/privacy";
+import { relationTo, visiblePostFilter, type Viewer } from "@/server/privacy";
 
 /**
  * A space's header as the viewer sees it: profile, counts (the posts count
@@ -11,7 +11,7 @@ import { relationTo, visibleAudienceFilter, type Viewer } from "@/server/privacy
 export async function getSpace(viewer: Viewer, handle: string) {
   const owner = await db.user.findUnique({
     where: { handle: handle.toLowerCase() },
-    select: { id: true, handle: true, displayName: true, bio: true, createdAt: true },
+    select: { id: true, handle: true, displayName: true, bio: true, createdAt: true, avatarMediaId: true, coverMediaId: true },
   });
   if (!owner) throw notFound();
   const relation = await relationTo(viewer, owner.id);
@@ -19,7 +19,7 @@ export async function getSpace(viewer: Viewer, handle: string) {
   const [friends, followers, posts, sentRequest, receivedRequest, follow] = await Promise.all([
     db.friendship.count({ where: { userId: owner.id } }),
     db.follow.count({ where: { followeeId: owner.id } }),
-    db.post.count({ where: { authorId: owner.id, audience: visibleAudienceFilter(relation) } }),
+    db.post.count({ where: { authorId: owner.id, ...visiblePostFilter(relation) } }),
     db.friendRequest.findUnique({ where: { fromId_toId: { fromId: viewerId, toId: owner.id } }, select: { fromId: true } }),
     db.friendRequest.findUnique({ where: { fromId_toId: { fromId: owner.id, toId: viewerId } }, select: { fromId: true } }),
     db.follow.findUnique({ where: { followerId_followeeId: { followerId: viewerId, followeeId: owner.id } }, select: { followerId: true } }),

@@ -1,0 +1,122 @@
+import "server-only";
+import { db } from "@/server/db";
+import { mediaUrl } from "@/lib/media-url";
+import type { Attachment, PhotoView } from "./attachment-types";
+import { MEDIA_SELECT, presentMedia, type MediaRow } from "./media";
+import type { PostKind, PostView } from "./post";
+
+/** Photos shown on a batch's feed card (QZone's nine-grid). */
+export const CARD_PHOTOS = 9;
+
+type Loader = (ids: number[], viewerId: number | undefined) => Promise<Map<number, Attachment>>;
+
+const loaders: Partial<Record<PostKind, Loader>> = {
+  blog: async (ids) => {
+    const rows = await db.blogPost.findMany({ where: { postId: { in: ids } }, select: { postId: true, coverMediaId: true } });
+    const covers = await mediaById(rows.map((r) => r.coverMediaId).filter((x): x is number => x != null));
+    return new Map(rows.map((r) => [r.postId, { kind: "blog", excerpt: "", cover: r.coverMediaId && covers.get(r.coverMediaId) ? presentMedia(covers.get(r.coverMediaId)!) : null }]));
+  },
+  diary: async (ids) => {
+    const rows = await db.diaryEntry.findMany({ where: { postId: { in: ids } } });
+    return new Map(rows.map((r) => [r.postId, { kind: "diary", date: r.entryDate.toISOString().slice(0, 10), mood: r.mood, weather: r.weather }]));
+  },
+  photos: async (ids, viewerId) => {
+    // One query for up to nine photos per batch (window function), one for the albums and counts.
+    const [photos, heads] = await Promise.all([
+      db.$queryRaw<(MediaRow & { photo_id: number; post_id: number; caption: string; alt: string; author_id: number })[]>`
+        SELECT * FROM (
+          SELECT ph.id AS photo_id, ph.post_id, ph.caption, ph.alt, ph.owner_id AS author_id,
+                 m.id, m.status::text AS status, m.error, m.width, m.height, m.placeholder,
+                 row_number() OVER (PARTITION BY ph.post_id ORDER BY ph.position, ph.id) AS n
+          FROM photos ph JOIN media m ON m.id = ph.media_id
+          WHERE ph.post_id = ANY(${ids}::int[])
+            AND (m.status = 'READY' OR ph.owner_id = ${viewerId ?? 0})
+        ) x WHERE n <= ${CARD_PHOTOS}
+        ORDER BY post_id, n`,
+      db.$queryRaw<{ post_id: number; album_id: number; title: string; count: number }[]>`
+        SELECT p.id AS post_id, a.id AS album_id, a.title,
+          (SELECT count(*)::int FROM photos ph JOIN media m ON m.id = ph.media_id
+           WHERE ph.post_id = p.id AND (m.status = 'READY' OR ph.owner_id = ${viewerId ?? 0})) AS count
+        FROM posts p JOIN albums a ON a.id = p.album_id
+        WHERE p.id = ANY(${ids}::int[])`,
+    ]);
+    const byPost = new Map<number, PhotoView[]>();
+    for (const r of photos) {
+      const list = byPost.get(r.post_id) ?? [];
+      list.push({ id: r.photo_id, caption: r.caption, alt: r.alt, media: presentMedia(r) });
+      byPost.set(r.post_id, list);
+    }
+    return new Map(
+      heads.map((h) => [h.post_id, { kind: "photos", album: { id: h.album_id, title: h.title }, count: h.count, photos: byPost.get(h.post_id) ?? [] } satisfies Attachment]),
+    );
+  },
+  music: async (ids) => {
+    const rows = await db.track.findMany({ where: { postId: { in: ids } } });
+    const media = await mediaById(rows.map((r) => r.mediaId));
+    const out = new Map<number, Attachment>();
+    for (const r of rows) {
+      const m = media.get(r.mediaId);
+      if (!m) continue;
+      out.set(r.postId, {
+        kind: "music",
+        artist: r.artist,
+        albumName: r.albumName,
+        durationMs: r.durationMs,
+        src: mediaUrl(m.id, "original"),
+        mime: m.mime,
+        cover: m.variants.includes("cover") ? mediaUrl(m.id, "cover") : null,
+        bgm: r.bgm,
+        media: presentMedia(m),
+      });
+    }
+    return out;
+  },
+  video: async (ids) => {
+    const rows = await db.video.findMany({ where: { postId: { in: ids } } });
+    const media = await mediaById(rows.map((r) => r.mediaId));
+    const out = new Map<number, Attachment>();
+    for (const r of rows) {
+      const m = media.get(r.mediaId);
+      if (!m) continue;
+      out.set(r.postId, {
+        kind: "video",
+        durationMs: r.durationMs ?? m.durationMs,
+        src: mediaUrl(m.id, "original"),
+        mime: m.mime,
+        poster: m.variants.includes("poster") ? mediaUrl(m.id, "poster") : null,
+        media: presentMedia(m),
+      });
+    }
+    return out;
+  },
+};
+
+async function mediaById(ids: number[]) {
+  if (!ids.length) return new Map<number, MediaRow & { mime: string; variants: string[]; durationMs: number | null }>();
+  const rows = await db.media.findMany({ where: { id: { in: ids } }, select: MEDIA_SELECT });
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+/**
+ * Fills in each post's kind-specific content. One query (two for photos) per
+ * kind present on the page, never one per post, so a feed page costs the same
+ * number of queries whatever it holds. Callers have already applied the
+ * privacy module to the posts themselves; photos inside a batch follow their
+ * post (a batch's album audience is its post's audience).
+ */
+export async function withAttachments(items: PostView[], viewerId: number | undefined): Promise<PostView[]> {
+  const byKind = new Map<PostKind, number[]>();
+  for (const p of items) {
+    if (p.kind === "status") continue;
+    const id = Number(p.id);
+    byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), id]);
+  }
+  const maps = await Promise.all([...byKind].map(([kind, ids]) => loaders[kind]?.(ids, viewerId) ?? new Map<number, Attachment>()));
+  const all = new Map<number, Attachment>();
+  for (const m of maps) for (const [k, v] of m) all.set(k, v);
+  return items.map((p) => {
+    const a = all.get(Number(p.id));
+    if (!a) return p;
+    return a.kind === "blog" ? { ...p, attachment: { ...a, excerpt: p.body } } : { ...p, attachment: a };
+  });
+}

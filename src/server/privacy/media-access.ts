@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import type { Audience, ItemState } from "./audience";
+import { canView, effectiveAudience } from "./audience";
+import { relationTo, type Viewer } from "./relation";
+
+/** A media row with the audience and state it inherits from what it belongs to. */
+export type MediaAccess = {
+  id: number;
+  ownerId: number;
+  key: string;
+  mime: string;
+  purpose: string;
+  variants: string[];
+  audience: Audience;
+  state: ItemState;
+};
+
+/**
+ * Who a file belongs to decides who may fetch it, in one query:
+ * - the owner's current avatar and space cover are public (a replaced one is deleted);
+ * - a photo has its album's audience;
+ * - audio, video (and its poster), a blog's inline images have their post's
+ *   audience and state;
+ * - anything not (yet) attached to an item is its owner's alone.
+ * A file still processing, or failed, is its owner's alone too.
+ */
+export async function mediaAccess(mediaId: number): Promise<MediaAccess | null> {
+  const rows = await db.$queryRaw<(Omit<MediaAccess, "ownerId"> & { owner_id: number })[]>`
+    SELECT m.id, m.owner_id, m.key::text AS key, m.mime, m.purpose, m.variants,
+      (CASE
+        WHEN m.purpose IN ('avatar', 'cover') AND m.id IN (u.avatar_media_id, u.cover_media_id) THEN 'PUBLIC'
+        WHEN ph.id IS NOT NULL THEN a.audience::text
+        WHEN p.id IS NOT NULL THEN p.audience::text
+        ELSE 'ONLY_ME' END) AS audience,
+      (CASE
+        WHEN m.status <> 'READY' THEN m.status::text
+        WHEN ph.id IS NULL AND p.id IS NOT NULL THEN p.state::text
+        ELSE 'READY' END) AS state
+    FROM media m
+    JOIN users u ON u.id = m.owner_id
+    LEFT JOIN photos ph ON ph.media_id = m.id
+    LEFT JOIN albums a ON a.id = ph.album_id
+    LEFT JOIN posts p ON p.id = m.post_id
+    WHERE m.id = ${mediaId}`;
+  const r = rows[0];
+  if (!r) return null;
+  return { id: r.id, ownerId: r.owner_id, key: r.key, mime: r.mime, purpose: r.purpose, variants: r.variants, audience: r.audience, state: r.state };
+}
+
+/** The media row if the viewer may fetch it; otherwise not_found, exactly like a missing id. */
+export async function assertCanViewMedia(viewer: Viewer, mediaId: number): Promise<MediaAccess> {
+  const media = await mediaAccess(mediaId);
+  if (!media) throw notFound();
+  const relation = await relationTo(viewer, media.ownerId);
+  if (!canView(relation, effectiveAudience(media.audience, media.state))) throw notFound();
+  return media;
+}
