@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./messages";
 import { defaultTimeZone, isLocale, isTimeZone, LOCALE_COOKIE, negotiateLocale, TIME_ZONE_COOKIE } from "./config";
 
 // No locale in the URL: a space's address stays /u/<handle> in every
@@ -15,6 +16,6 @@ export default getRequestConfig(async () => {
     locale,
     timeZone: isTimeZone(tz) ? tz : defaultTimeZone(locale),
     now: new Date(),
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

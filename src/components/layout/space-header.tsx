@@ -3,8 +3,8 @@ import type { Space } from "@/server/users/get-space";
 import { Avatar } from "@/components/ui/avatar";
 import { RelationButtons } from "@/components/people/relation-buttons";
 import Link from "next/link";
-
-const TABS = ["status", "blog", "diary", "albums", "music", "video"] as const;
+import { avatarUrl, mediaUrl } from "@/lib/media-url";
+import { SpaceTabs } from "./space-tabs";
 
 /** The space's header: who, their counts, the relationship buttons, and the content tabs. */
 export async function SpaceHeader({ space, signedIn }: { space: Space; signedIn: boolean }) {
@@ -12,9 +12,14 @@ export async function SpaceHeader({ space, signedIn }: { space: Space; signedIn:
   const { owner, counts, relation } = space;
   return (
     <section className="mb-4 rounded-lg border border-stone-200 bg-white shadow-sm">
-      <div className="h-24 rounded-t-lg bg-gradient-to-r from-amber-200 via-orange-200 to-rose-200" />
+      {owner.coverMediaId ? (
+        // eslint-disable-next-line @next/next/no-img-element -- privacy-checked media route
+        <img src={mediaUrl(owner.coverMediaId, "display")} alt="" className="h-32 w-full rounded-t-lg object-cover sm:h-44" data-testid="space-cover" />
+      ) : (
+        <div className="h-24 rounded-t-lg bg-gradient-to-r from-amber-200 via-orange-200 to-rose-200" />
+      )}
       <div className="-mt-10 px-4 pb-4">
-        <Avatar user={owner} size="lg" />
+        <Avatar user={{ ...owner, avatarUrl: avatarUrl(owner.avatarMediaId) }} size="lg" />
         <div className="mt-2 flex flex-wrap items-start gap-3">
           <div className="min-w-0 flex-1">
             <h1 className="text-2xl font-bold break-words">{owner.displayName}</h1>
@@ -40,19 +45,7 @@ export async function SpaceHeader({ space, signedIn }: { space: Space; signedIn:
           ))}
         </dl>
       </div>
-      <nav aria-label={t("tabs")} className="flex gap-1 overflow-x-auto border-t border-stone-100 px-2 text-sm">
-        {TABS.map((tab) =>
-          tab === "status" ? (
-            <Link key={tab} href={`/u/${owner.handle}`} aria-current="page" className="border-b-2 border-brand-600 px-3 py-2 font-medium text-brand-700">
-              {t(`tab.${tab}`)}
-            </Link>
-          ) : (
-            <span key={tab} aria-disabled="true" title={t("comingSoon")} className="cursor-not-allowed px-3 py-2 text-stone-400">
-              {t(`tab.${tab}`)}
-            </span>
-          ),
-        )}
-      </nav>
+      <SpaceTabs handle={owner.handle} />
     </section>
   );
 }

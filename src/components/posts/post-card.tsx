@@ -9,9 +9,15 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RichText } from "@/components/ui/rich-text";
+import { ItemAttachment } from "@/components/items/item-attachment";
+import { itemHref } from "@/lib/item-href";
 import { AudienceSelect } from "./audience-select";
 
-/** One status post. The author also gets the audience switch and delete. */
+/**
+ * One item of any kind: who and when, its text, and its kind's rich part
+ * (blog excerpt, photo grid, player...). The author also gets the audience
+ * switch and delete, and sees whether its media are still processing.
+ */
 export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id: string) => void }) {
   const t = useTranslations("post");
   const te = useTranslations("errors");
@@ -46,7 +52,12 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
     });
   };
 
-  const permalink = `/u/${post.author.handle}/post/${post.id}`;
+  const permalink = itemHref(post);
+  const tk = useTranslations("items");
+  // A photo batch's audience is its album's: it is changed on the album.
+  const audienceEditable = post.mine && post.kind !== "photos";
+  // Blog and diary cards show their own excerpt; other kinds show the body as text.
+  const showBody = post.body && post.kind !== "blog";
   return (
     <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="post" data-post-id={post.id}>
       <header className="mb-2 flex items-center gap-3">
@@ -61,16 +72,27 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
             <Link href={permalink} className="hover:underline">
               <RelativeTime iso={post.createdAt} />
             </Link>
+            {post.editedAt && <span className="ml-2">· {tk("edited")}</span>}
             {!post.mine && audience !== "PUBLIC" && <span className="ml-2">· {ta(audience)}</span>}
+            {post.kind !== "status" && <span className="ml-2">· {tk(`kind.${post.kind}`)}</span>}
           </div>
         </div>
       </header>
-      <div className="text-[15px] leading-relaxed text-stone-800">
-        <RichText segments={post.segments} />
-      </div>
+      {post.state !== "READY" && (
+        <p className={`mb-2 rounded px-2 py-1 text-xs ${post.state === "FAILED" ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`} role="status" data-testid="item-state">
+          {post.state === "FAILED" ? tk("failed") : tk("processing")}
+        </p>
+      )}
+      {post.title && post.kind !== "blog" && post.kind !== "diary" && <h2 className="mb-1 font-semibold text-stone-900">{post.title}</h2>}
+      {showBody && (
+        <div className="text-[15px] leading-relaxed whitespace-pre-wrap break-words text-stone-800">
+          <RichText segments={post.segments} />
+        </div>
+      )}
+      <ItemAttachment post={post} />
       {post.mine && (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
-          <AudienceSelect id={`audience-${post.id}`} label={t("audienceLabel")} value={audience} onChange={changeAudience} disabled={pending} />
+          {audienceEditable && <AudienceSelect id={`audience-${post.id}`} label={t("audienceLabel")} value={audience} onChange={changeAudience} disabled={pending} />}
           <Button variant="ghost" onClick={remove} pending={pending} className="ml-auto">
             {t("delete")}
           </Button>

@@ -20,7 +20,7 @@ export function PostList({ initial, endpoint, prepend = [], empty }: { initial: 
   const loadMore = () =>
     startTransition(async () => {
       try {
-        const res = await fetch(`${endpoint}?before=${cursor}`, { headers: { accept: "application/json" } });
+        const res = await fetch(`${endpoint}${endpoint.includes("?") ? "&" : "?"}before=${cursor}`, { headers: { accept: "application/json" } });
         if (!res.ok) throw new Error(String(res.status));
         const page = (await res.json()) as Page<PostView>;
         setItems((prev) => {

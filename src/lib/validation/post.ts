@@ -26,3 +26,8 @@ export type SetAudienceInput = z.infer<typeof setAudienceSchema>;
 export const feedQuerySchema = z.object({
   before: z.coerce.number().int().positive().max(2147483647).optional(),
 });
+
+export const POST_KINDS = ["status", "blog", "diary", "photos", "music", "video"] as const;
+
+/** A space tab's list: one kind of item. */
+export const spacePostsQuerySchema = feedQuerySchema.extend({ kind: z.enum(POST_KINDS).optional() });

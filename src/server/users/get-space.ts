@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { relationTo, visiblePostFilter, type Viewer } from "@/server/privacy";
@@ -8,7 +9,7 @@ import { relationTo, visiblePostFilter, type Viewer } from "@/server/privacy";
  * only counts what the viewer may see, so it leaks nothing) and the state of
  * the viewer's relationship buttons.
  */
-export async function getSpace(viewer: Viewer, handle: string) {
+export const getSpace = cache(async function getSpace(viewer: Viewer, handle: string) {
   const owner = await db.user.findUnique({
     where: { handle: handle.toLowerCase() },
     select: { id: true, handle: true, displayName: true, bio: true, createdAt: true, avatarMediaId: true, coverMediaId: true },
@@ -35,5 +36,5 @@ export async function getSpace(viewer: Viewer, handle: string) {
       following: Boolean(follow),
     },
   };
-}
+});
 export type Space = Awaited<ReturnType<typeof getSpace>>;

@@ -2,15 +2,15 @@ import { getViewer } from "@/server/auth/viewer";
 import { jsonRoute, parseOrThrow } from "@/server/http/json-route";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { getSpace } from "@/server/users/get-space";
-import { feedQuerySchema } from "@/lib/validation/post";
+import { spacePostsQuerySchema } from "@/lib/validation/post";
 
 type Ctx = { params: Promise<{ handle: string }> };
 
-/** GET /api/users/:handle/posts?before=<id>: a space's posts that the viewer may see. */
+/** GET /api/users/:handle/posts?before=<id>&kind=<kind>: a space's items that the viewer may see. */
 export const GET = jsonRoute(async (req, ctx: Ctx) => {
   const { handle } = await ctx.params;
   const viewer = await getViewer();
-  const { before } = parseOrThrow(feedQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams)));
+  const { before, kind } = parseOrThrow(spacePostsQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams)));
   const space = await getSpace(viewer, handle);
-  return listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, before });
+  return listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, before, kind });
 });

@@ -1,0 +1,28 @@
+import { getViewer } from "@/server/auth/viewer";
+import { orNotFound } from "@/server/http/or-not-found";
+import { listBackgroundMusic } from "@/server/music/list-background-music";
+import { getSpace } from "@/server/users/get-space";
+import { SpaceHeader } from "@/components/layout/space-header";
+import { BackgroundMusic } from "@/components/music/background-music";
+
+type Props = { params: Promise<{ handle: string }>; children: React.ReactNode };
+
+/**
+ * Every page of a space shares this layout: the header with its tabs, and the
+ * background-music player. Next keeps a layout mounted across client
+ * navigations inside it, which is what lets the music play on while a visitor
+ * moves from tab to tab.
+ */
+export default async function SpaceLayout({ params, children }: Props) {
+  const { handle } = await params;
+  const viewer = await getViewer();
+  const space = await orNotFound(getSpace(viewer, handle));
+  const music = await listBackgroundMusic(viewer, { ownerId: space.owner.id, relation: space.relation });
+  return (
+    <>
+      <SpaceHeader space={space} signedIn={Boolean(viewer)} />
+      {music.length > 0 && <BackgroundMusic tracks={music} ownerName={space.owner.displayName} />}
+      {children}
+    </>
+  );
+}

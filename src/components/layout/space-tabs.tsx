@@ -1,0 +1,44 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+const TABS = [
+  { tab: "status", path: "" },
+  { tab: "blog", path: "/blog" },
+  { tab: "diary", path: "/diary" },
+  { tab: "albums", path: "/albums" },
+  { tab: "music", path: "/music" },
+  { tab: "video", path: "/video" },
+] as const;
+
+/**
+ * The space's sections. Client-side links (the space layout stays mounted,
+ * so background music keeps playing); the current one is marked for screen
+ * readers too.
+ */
+export function SpaceTabs({ handle }: { handle: string }) {
+  const t = useTranslations("space");
+  const pathname = usePathname();
+  const base = `/u/${handle}`;
+  const current = TABS.slice()
+    .reverse()
+    .find(({ path }) => (path ? pathname.startsWith(base + path) : pathname === base || pathname.startsWith(`${base}/post/`)));
+  return (
+    <nav aria-label={t("tabs")} className="flex gap-1 overflow-x-auto border-t border-stone-100 px-2 text-sm">
+      {TABS.map(({ tab, path }) => {
+        const active = current?.tab === tab;
+        return (
+          <Link
+            key={tab}
+            href={base + path}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap border-b-2 px-3 py-2 ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+          >
+            {t(`tab.${tab}`)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

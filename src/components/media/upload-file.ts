@@ -1,0 +1,71 @@
+"use client";
+// Sends one file to /api/uploads with XMLHttpRequest (fetch has no upload
+// progress events). The body is the file itself, so the server can stream it.
+// Size and emptiness are checked here first, against the same limits the
+// server enforces while receiving.
+import { MEDIA_LIMITS } from "@/server/media/limits";
+import type { UploadResult } from "@/server/media/upload-types";
+
+export type UploadPurpose = "photo" | "inline" | "avatar" | "cover" | "audio" | "video";
+const KIND: Record<UploadPurpose, keyof typeof MEDIA_LIMITS> = { photo: "image", inline: "image", avatar: "image", cover: "image", audio: "audio", video: "video" };
+
+export const limitOf = (purpose: UploadPurpose) => MEDIA_LIMITS[KIND[purpose]];
+
+export type UploadOptions = {
+  purpose: UploadPurpose;
+  /** Generated once per file by the caller and reused on retry: the server then creates one item. */
+  clientKey: string;
+  albumId?: number;
+  batch?: string;
+  crop?: { left: number; top: number; size: number };
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+};
+
+/** error is an i18n key under "errors"; messages take {name} and {limit}. */
+export type UploadOutcome = { ok: true; data: UploadResult } | { ok: false; error: string; status: number };
+
+export function checkBeforeUpload(file: File, purpose: UploadPurpose): string | null {
+  if (file.size === 0) return "fileEmpty";
+  if (file.size > limitOf(purpose)) return "fileTooLarge";
+  return null;
+}
+
+export function uploadFile(file: File, opts: UploadOptions): Promise<UploadOutcome> {
+  const early = checkBeforeUpload(file, opts.purpose);
+  if (early) return Promise.resolve({ ok: false, error: early, status: 0 });
+  const q = new URLSearchParams({ purpose: opts.purpose, name: file.name, clientKey: opts.clientKey });
+  if (opts.albumId) q.set("albumId", String(opts.albumId));
+  if (opts.batch) q.set("batch", opts.batch);
+  if (opts.crop) q.set("crop", [opts.crop.left, opts.crop.top, opts.crop.size].map((n) => n.toFixed(5)).join(","));
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/uploads?${q}`);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.upload.onprogress = (e) => opts.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      let body: { error?: string; message?: string } & Partial<UploadResult> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {}
+      if (xhr.status === 200) resolve({ ok: true, data: body as UploadResult });
+      else resolve({ ok: false, status: xhr.status, error: body.message ?? (xhr.status === 413 ? "fileTooLarge" : body.error === "unauthenticated" ? "signInRequired" : "internal") });
+    };
+    // The server may answer 413 and close the connection mid-body: the browser then reports a network error.
+    xhr.onerror = () => resolve({ ok: false, status: 0, error: "uploadNetwork" });
+    xhr.onabort = () => resolve({ ok: false, status: 0, error: "uploadNetwork" });
+    opts.signal?.addEventListener("abort", () => xhr.abort());
+    xhr.send(file);
+  });
+}
+
+/** "20 MB", "1.5 GB": for limits and sizes shown next to upload controls. */
+export function formatBytes(n: number, locale: string): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: n < 10 && i > 0 ? 1 : 0 }).format(n)} ${units[i]}`;
+}

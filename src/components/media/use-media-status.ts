@@ -1,0 +1,28 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { MediaView } from "@/server/presenters/attachment-types";
+
+/**
+ * Follows an upload while the job processes it (polls /api/media/:id every
+ * second while PROCESSING), so the uploader sees it become ready or fail
+ * without reloading.
+ */
+export function useMediaStatus(initial: MediaView): MediaView {
+  const [media, setMedia] = useState(initial);
+  useEffect(() => setMedia(initial), [initial]);
+  useEffect(() => {
+    if (media.status !== "PROCESSING") return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const res = await fetch(`/api/media/${media.id}`, { cache: "no-store" }).catch(() => null);
+      if (!res?.ok || stopped) return;
+      const next = (await res.json()) as MediaView;
+      if (next.status !== "PROCESSING") setMedia((m) => ({ ...m, ...next }));
+    }, 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [media.id, media.status]);
+  return media;
+}
