@@ -4,6 +4,8 @@ import { getViewer } from "@/server/auth/viewer";
 import { getSpace } from "@/server/users/get-space";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhereButton } from "@/components/account/sign-out-buttons";
+import { AvatarEditor } from "@/components/account/avatar-editor";
+import { CoverEditor } from "@/components/account/cover-editor";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
@@ -12,13 +14,23 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/settings");
-  const [space, t] = await Promise.all([getSpace(viewer, viewer.handle), getTranslations("settings")]);
+  const [space, t, tm] = await Promise.all([getSpace(viewer, viewer.handle), getTranslations("settings"), getTranslations("profileMedia")]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="mb-3 font-medium">{t("profile")}</h2>
         <ProfileForm initial={{ displayName: space.owner.displayName, bio: space.owner.bio }} />
+      </section>
+      <section aria-labelledby="avatar-h" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="avatar-h" className="font-medium">{tm("avatarTitle")}</h2>
+        <p className="mb-3 mt-1 text-sm text-stone-600">{tm("avatarText")}</p>
+        <AvatarEditor user={{ id: space.owner.id, displayName: space.owner.displayName, avatarMediaId: space.owner.avatarMediaId }} />
+      </section>
+      <section aria-labelledby="cover-h" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="cover-h" className="font-medium">{tm("coverTitle")}</h2>
+        <p className="mb-3 mt-1 text-sm text-stone-600">{tm("coverText")}</p>
+        <CoverEditor coverMediaId={space.owner.coverMediaId} />
       </section>
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="font-medium">{t("sessions")}</h2>

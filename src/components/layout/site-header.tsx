@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { SignOutButton } from "@/components/account/sign-out-buttons";
+import { Avatar } from "@/components/ui/avatar";
+import { avatarUrl } from "@/lib/media-url";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function SiteHeader({ viewer, pendingRequests }: { viewer: SignedInViewer | null; pendingRequests: number }) {
@@ -24,8 +26,10 @@ export async function SiteHeader({ viewer, pendingRequests }: { viewer: SignedIn
               <Link href="/" className="rounded px-2 py-1 hover:bg-stone-100">
                 {t("feed")}
               </Link>
-              <Link href={`/u/${viewer.handle}`} className="rounded px-2 py-1 hover:bg-stone-100">
-                {t("mySpace")}
+              <Link href={`/u/${viewer.handle}`} className="flex items-center gap-1.5 rounded px-1 py-0.5 hover:bg-stone-100 sm:px-2">
+                <Avatar user={{ ...viewer, avatarUrl: avatarUrl(viewer.avatarMediaId) }} size="sm" />
+                {/* On a phone the avatar alone stands for "My space" (still its accessible name). */}
+                <span className="sr-only sm:not-sr-only">{t("mySpace")}</span>
               </Link>
               <Link href="/friends" className="relative rounded px-2 py-1 hover:bg-stone-100">
                 {t("friends")}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 
-export type Person = { id: number; handle: string; displayName: string; bio?: string };
+export type Person = { id: number; handle: string; displayName: string; bio?: string; avatarUrl?: string | null };
 
 export function PersonRow({ person, children }: { person: Person; children?: React.ReactNode }) {
   return (

@@ -12,6 +12,8 @@ export type SignedInViewer = {
   sessionVersion: number;
   locale: string | null;
   timeZone: string | null;
+  /** The current avatar (media id), for the header; optional so hand-built viewers (tests) stay valid. */
+  avatarMediaId?: number | null;
 };
 
 // The signed-in user's row, kept for a moment per process: a busy client's
@@ -31,7 +33,7 @@ async function loadUser(id: number): Promise<SignedInViewer | null> {
   if (hit && Date.now() - hit.at < USER_TTL_MS) return hit.user;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true },
+    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true, avatarMediaId: true },
   });
   if (!user) {
     users.delete(id);

@@ -23,9 +23,14 @@ export function getBoss(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: databaseUrl(), max: 3, application_name: "kongjian-jobs" });
     boss.on("error", (err) => console.error("[jobs]", err));
     await boss.start();
-    await Promise.all(Object.values(QUEUES).map((name) => boss.createQueue(name)));
+    // One at a time: creating queues concurrently on a fresh database deadlocks in Postgres.
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name);
     return boss;
-  })();
+  })().catch((err) => {
+    // Don't keep a failed start: the next caller tries again.
+    globalForBoss.kongjianBoss = undefined;
+    throw err;
+  });
   return globalForBoss.kongjianBoss;
 }
 

@@ -4,6 +4,7 @@ import { fanOutPost } from "@/server/feed/fan-out";
 import { runCleanup } from "@/server/media/cleanup";
 import { markMediaFailed, processMedia } from "@/server/media/process-media";
 import { getBoss, QUEUES } from "./boss";
+import { startQueueLoop } from "./queue-loop";
 
 /** Media jobs are CPU-bound (sharp, ffmpeg): one at a time per worker, one worker per core by default. */
 const MEDIA_WORKERS = Number(process.env.MEDIA_WORKERS ?? 2);
@@ -48,11 +49,7 @@ export async function startWorkers() {
       inParallel(jobs, PARALLEL_PER_BATCH, (job) => fanOutPost(job.data.postId)),
     );
   }
-  for (let i = 0; i < MEDIA_WORKERS; i++) {
-    await boss.work<{ mediaId: number }>(QUEUES.mediaProcess, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, ([job]) =>
-      handleMediaJob(job!),
-    );
-  }
+  for (let i = 0; i < MEDIA_WORKERS; i++) startQueueLoop<{ mediaId: number }>(boss, QUEUES.mediaProcess, handleMediaJob);
   await boss.schedule(QUEUES.mediaCleanup, "*/15 * * * *");
   await boss.work(QUEUES.mediaCleanup, async () => {
     const report = await runCleanup();

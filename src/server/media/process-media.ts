@@ -1,5 +1,7 @@
 import "server-only";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -18,18 +20,24 @@ async function readAll(body: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** An image upload (at most 20 MB) into memory: sharp decodes it in one go anyway. */
 async function load(key: string, variant: string): Promise<Buffer> {
   const obj = await storage().get(mediaKey(key, variant));
   if (!obj) throw new Error(`media file missing: ${variant}`);
   return readAll(obj.body);
 }
 
-/** Runs `fn` with the bytes in a local temporary file (ffmpeg and the tag reader want a path). */
-async function withLocalFile<T>(bytes: Buffer, fn: (file: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a stored file copied to a local temporary file (ffmpeg and
+ * the tag reader want a path). Streamed: a 200 MB video never sits in memory.
+ */
+async function withLocalCopy<T>(key: string, variant: string, fn: (file: string) => Promise<T>): Promise<T> {
+  const obj = await storage().get(mediaKey(key, variant));
+  if (!obj) throw new Error(`media file missing: ${variant}`);
   const dir = await mkdtemp(path.join(tmpdir(), "kj-media-"));
   const file = path.join(dir, "input");
   try {
-    await writeFile(file, bytes);
+    await pipeline(obj.body, createWriteStream(file));
     return await fn(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -54,22 +62,22 @@ export async function processMedia(mediaId: number): Promise<void> {
   await finaliseUpload(m.key, uploadVariant(purpose));
   const kind = PURPOSE_KIND[purpose];
   const variants = new Set(m.variants);
-  const data: { width?: number; height?: number; durationMs?: number | null } = {};
+  const data: { width?: number; height?: number; durationMs?: number | null; mime?: string } = {};
 
   if (kind === "image") {
     const upload = await load(m.key, "upload");
     const crop = (m.crop as { left: number; top: number; size: number } | null) ?? undefined;
     const out = await renderImageVariants(upload, crop ? { crop } : undefined);
-    await store.put(mediaKey(m.key, "original"), out.original, { contentType: "image/webp" });
+    await store.put(mediaKey(m.key, "original"), out.original, { contentType: out.originalMime });
     await store.put(mediaKey(m.key, "display"), out.display, { contentType: "image/webp" });
     await store.put(mediaKey(m.key, "thumb"), out.thumb, { contentType: "image/webp" });
     ["original", "display", "thumb"].forEach((v) => variants.add(v));
     data.width = out.width;
     data.height = out.height;
+    data.mime = out.originalMime;
   } else if (kind === "audio") {
     variants.add("original");
-    const bytes = await load(m.key, "original");
-    const tags = await withLocalFile(bytes, (file) => readAudioTags(file));
+    const tags = await withLocalCopy(m.key, "original", (file) => readAudioTags(file));
     if (tags.cover) {
       const cover = await renderImageVariants(tags.cover.data).catch(() => null); // a broken cover is not a broken song
       if (cover) {
@@ -80,8 +88,7 @@ export async function processMedia(mediaId: number): Promise<void> {
     if (m.durationMs == null && tags.durationMs != null) data.durationMs = tags.durationMs;
   } else {
     variants.add("original");
-    const bytes = await load(m.key, "original");
-    const { probe, frame } = await withLocalFile(bytes, async (file) => ({ probe: await probeVideo(file), frame: await posterFrame(file) }));
+    const { probe, frame } = await withLocalCopy(m.key, "original", async (file) => ({ probe: await probeVideo(file), frame: await posterFrame(file) }));
     if (probe.durationMs != null) data.durationMs = probe.durationMs;
     if (probe.width) data.width = probe.width;
     if (probe.height) data.height = probe.height;

@@ -98,10 +98,8 @@ export async function uploadMedia(viewer: SignedInViewer, input: UploadInput): P
     const type = await sniffType(spooled.head, kind);
     const image = kind === "image" ? await inspectImage(spooled.file) : null;
     const tags = kind === "audio" ? await readAudioTags(spooled.file) : null;
-
     await store.put(tmpKey(key), createReadStream(spooled.file), { contentType: type.mime });
     stored = true;
-
     const boss = await getBoss();
     const fileName = cleanFileName(input.fileName);
     const result = await db.$transaction(async (tx) => {

@@ -1,8 +1,17 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
+import { avatarUrl } from "@/lib/media-url";
 
-const PERSON = { select: { id: true, handle: true, displayName: true } } as const;
+const PERSON = { select: { id: true, handle: true, displayName: true, avatarMediaId: true } } as const;
+
+/** A row of a people list: who, and their avatar image (initials when null). */
+const person = (u: { id: number; handle: string; displayName: string; avatarMediaId: number | null }) => ({
+  id: u.id,
+  handle: u.handle,
+  displayName: u.displayName,
+  avatarUrl: avatarUrl(u.avatarMediaId),
+});
 
 /** Everything the friends page shows: incoming and outgoing requests, and friends. */
 export async function listFriendsPage(viewer: SignedInViewer) {
@@ -12,9 +21,9 @@ export async function listFriendsPage(viewer: SignedInViewer) {
     db.friendship.findMany({ where: { userId: viewer.id }, orderBy: { createdAt: "desc" }, select: { friend: PERSON }, take: 1000 }),
   ]);
   return {
-    incoming: incoming.map((r) => r.from),
-    outgoing: outgoing.map((r) => r.to),
-    friends: friends.map((f) => f.friend),
+    incoming: incoming.map((r) => person(r.from)),
+    outgoing: outgoing.map((r) => person(r.to)),
+    friends: friends.map((f) => person(f.friend)),
   };
 }
 

@@ -63,16 +63,20 @@ export class LocalDiskStorage implements Storage {
     // flows and the error path below always has something definite to remove.
     const fh = await open(part, "wx");
     try {
-      const out = fh.createWriteStream({ autoClose: false });
+      const out = fh.createWriteStream(); // closes fh when finished or destroyed
       await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, out);
       // Flush to disk before the rename makes the object visible, so a crash
       // cannot leave a complete-looking but empty file.
-      await fh.sync();
-      await fh.close();
+      const sync = await open(part, "r+");
+      try {
+        await sync.sync();
+      } finally {
+        await sync.close();
+      }
       await rename(part, file);
       return { size: out.bytesWritten };
     } catch (e) {
-      await fh.close().catch(() => {});
+      await fh.close().catch(() => {}); // in case the stream never took it over
       await unlink(part).catch(() => {});
       throw e;
     }

@@ -285,9 +285,11 @@ describe.each(drivers)("%s", (_name, make) => {
     for (const o of listed) expect(o.modifiedAt).toBeInstanceOf(Date);
   });
 
-  it("list pages through more objects than one page", async () => {
+  // s3rver cannot serve a second page on Node >= 17 (its continuation tokens
+  // use DES, which OpenSSL 3 no longer offers): S3 paging is tested with a
+  // stubbed client below.
+  it.skipIf(_name.startsWith("S3"))("list pages through more objects than one page", async () => {
     const p = ns();
-    // s3rver's (and S3's) page is 1000 keys.
     const keys = Array.from({ length: 1005 }, (_, i) => `${p}/k${String(i).padStart(4, "0")}`);
     for (let i = 0; i < keys.length; i += 50) {
       await Promise.all(keys.slice(i, i + 50).map((k) => s.put(k, Buffer.from("z"))));
@@ -437,6 +439,31 @@ describe("S3Storage specifics", () => {
     expect(sent).toContain("AbortMultipartUploadCommand");
     expect(sent).not.toContain("CompleteMultipartUploadCommand");
     expect(await s.stat("mp/cut")).toBeNull();
+  });
+
+  it("list follows continuation tokens across pages", async () => {
+    const stubbed = new S3Storage({ bucket: BUCKET, region: "us-east-1", accessKeyId: "x", secretAccessKey: "y" });
+    const tokens: (string | undefined)[] = [];
+    const pages = [
+      { Contents: [{ Key: "p/1", Size: 1, LastModified: new Date(1000) }], IsTruncated: true, NextContinuationToken: "t1" },
+      { Contents: [{ Key: "p/2", Size: 2, LastModified: new Date(2000) }], IsTruncated: true, NextContinuationToken: "t2" },
+      { Contents: [{ Key: "p/3", Size: 3, LastModified: new Date(3000) }], IsTruncated: false },
+    ];
+    stubbed.client.middlewareStack.add(
+      () => async (args) => {
+        const input = args.input as { Prefix?: string; ContinuationToken?: string };
+        expect(input.Prefix).toBe("p/");
+        tokens.push(input.ContinuationToken);
+        return { output: { ...pages[tokens.length - 1]!, $metadata: {} }, response: {} };
+      },
+      { step: "initialize", name: "fakeListPages" },
+    );
+    expect(await collect(stubbed.list("p/"))).toEqual([
+      { key: "p/1", size: 1, modifiedAt: new Date(1000) },
+      { key: "p/2", size: 2, modifiedAt: new Date(2000) },
+      { key: "p/3", size: 3, modifiedAt: new Date(3000) },
+    ]);
+    expect(tokens).toEqual([undefined, "t1", "t2"]);
   });
 
   it("does not start a multipart upload for a small stream", async () => {

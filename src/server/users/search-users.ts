@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { avatarUrl } from "@/lib/media-url";
 
 const LIMIT = 20;
 
@@ -16,11 +17,14 @@ export async function searchUsers(query: string) {
     where: {
       OR: [{ handle: { startsWith: handleQ } }, { displayName: { contains: q, mode: "insensitive" } }],
     },
-    select: { id: true, handle: true, displayName: true, bio: true },
+    select: { id: true, handle: true, displayName: true, bio: true, avatarMediaId: true },
     orderBy: { id: "asc" },
     take: LIMIT * 3,
   });
   // Exact and prefix handle matches first, then the rest.
   const rank = (u: (typeof users)[number]) => (u.handle === handleQ ? 0 : u.handle.startsWith(handleQ) ? 1 : 2);
-  return users.sort((a, b) => rank(a) - rank(b)).slice(0, LIMIT);
+  return users
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, LIMIT)
+    .map(({ avatarMediaId, ...u }) => ({ ...u, avatarUrl: avatarUrl(avatarMediaId) }));
 }

@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/server/auth/viewer";
+import { orNotFound } from "@/server/http/or-not-found";
+import { listSpacePosts } from "@/server/posts/list-space-posts";
+import { getSpace } from "@/server/users/get-space";
+import { MusicTab } from "@/components/music/music-tab";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { handle } = await params;
+  const t = await getTranslations("space");
+  return { title: `${t("tab.music")} · @${handle}` };
+}
+
+/** The space's Music tab (音乐): songs the viewer may see; the owner uploads and picks the background music here. */
+export default async function MusicPage({ params }: Props) {
+  const { handle } = await params;
+  const viewer = await getViewer();
+  const space = await orNotFound(getSpace(viewer, handle));
+  const [tracks, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, kind: "music" }), getTranslations("music")]);
+  const isOwner = space.relation === "owner";
+  return (
+    <MusicTab initial={tracks} endpoint={`/api/users/${space.owner.handle}/posts?kind=music`} isOwner={isOwner} emptyText={isOwner ? t("emptyOwner") : t("empty")} />
+  );
+}

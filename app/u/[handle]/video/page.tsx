@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/server/auth/viewer";
+import { orNotFound } from "@/server/http/or-not-found";
+import { listSpacePosts } from "@/server/posts/list-space-posts";
+import { getSpace } from "@/server/users/get-space";
+import { VideoTab } from "@/components/video/video-tab";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { handle } = await params;
+  const t = await getTranslations("space");
+  return { title: `${t("tab.video")} · @${handle}` };
+}
+
+/** The space's Video tab (视频): videos the viewer may see; the owner uploads here. */
+export default async function VideoPage({ params }: Props) {
+  const { handle } = await params;
+  const viewer = await getViewer();
+  const space = await orNotFound(getSpace(viewer, handle));
+  const [videos, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, kind: "video" }), getTranslations("video")]);
+  const isOwner = space.relation === "owner";
+  return <VideoTab initial={videos} endpoint={`/api/users/${space.owner.handle}/posts?kind=video`} isOwner={isOwner} emptyText={isOwner ? t("emptyOwner") : t("empty")} />;
+}

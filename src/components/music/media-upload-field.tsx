@@ -1,0 +1,106 @@
+"use client";
+import { useId, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { ACCEPT } from "@/server/media/limits";
+import type { UploadResult } from "@/server/media/upload-types";
+import { formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
+import { Button } from "@/components/ui/button";
+
+type Phase = { step: "idle" } | { step: "uploading"; file: File; loaded: number; total: number } | { step: "failed"; file: File; error: string };
+
+/**
+ * Picks one song or video and uploads it with a progress bar (shared by the
+ * music and video uploaders). The limit is shown before anything is sent; a
+ * retry reuses the file's client key, so the server keeps one upload.
+ */
+export function MediaUploadField({ purpose, label, formats, onUploaded }: { purpose: "audio" | "video"; label: string; formats: string; onUploaded: (result: UploadResult, file: File) => void }) {
+  const t = useTranslations("mediaUpload");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const id = useId();
+  const [phase, setPhase] = useState<Phase>({ step: "idle" });
+  const keyRef = useRef<string>("");
+  const abortRef = useRef<AbortController | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const limit = formatBytes(limitOf(purpose), locale);
+
+  const send = async (file: File) => {
+    const abort = new AbortController();
+    abortRef.current = abort;
+    setPhase({ step: "uploading", file, loaded: 0, total: file.size });
+    const res = await uploadFile(file, {
+      purpose,
+      clientKey: keyRef.current,
+      signal: abort.signal,
+      onProgress: (loaded, total) => setPhase((p) => (p.step === "uploading" && p.file === file ? { ...p, loaded, total } : p)),
+    });
+    if (abort.signal.aborted) return;
+    if (res.ok) {
+      setPhase({ step: "idle" });
+      if (inputRef.current) inputRef.current.value = "";
+      onUploaded(res.data, file);
+    } else setPhase({ step: "failed", file, error: res.error });
+  };
+
+  const choose = (file: File | undefined) => {
+    if (!file) return;
+    keyRef.current = crypto.randomUUID();
+    void send(file);
+  };
+
+  const cancel = () => {
+    abortRef.current?.abort();
+    setPhase({ step: "idle" });
+    if (inputRef.current) inputRef.current.value = "";
+  };
+
+  const uploading = phase.step === "uploading";
+  const percent = uploading ? Math.min(100, Math.round((phase.loaded / Math.max(1, phase.total)) * 100)) : 0;
+  return (
+    <div className="space-y-2">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        type="file"
+        accept={ACCEPT[purpose]}
+        disabled={uploading}
+        aria-describedby={`${id}-hint${phase.step === "failed" ? ` ${id}-error` : ""}`}
+        aria-invalid={phase.step === "failed" || undefined}
+        onChange={(e) => choose(e.target.files?.[0])}
+        className="block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700 disabled:opacity-60"
+      />
+      <p id={`${id}-hint`} className="text-xs text-stone-500">
+        {formats} {t("limit", { limit })}
+      </p>
+      {uploading && (
+        <div className="space-y-1" role="status">
+          <div className="flex items-center gap-2 text-sm text-stone-700">
+            <span className="min-w-0 flex-1 truncate">{t("uploading", { name: phase.file.name })}</span>
+            <span className="tabular-nums">{percent}%</span>
+          </div>
+          <div className="flex items-center gap-2">
+            <progress max={100} value={percent} aria-label={t("progress", { name: phase.file.name })} className="h-2 flex-1 accent-brand-600" />
+            <Button type="button" variant="ghost" onClick={cancel}>
+              {t("cancelUpload")}
+            </Button>
+          </div>
+        </div>
+      )}
+      {phase.step === "failed" && (
+        <div className="flex flex-wrap items-center gap-2">
+          <p id={`${id}-error`} role="alert" className="min-w-0 flex-1 text-sm text-red-700">
+            {te(phase.error, { name: phase.file.name, limit })}
+          </p>
+          {phase.error === "uploadNetwork" || phase.error === "internal" ? (
+            <Button type="button" variant="secondary" onClick={() => void send(phase.file)}>
+              {t("retry")}
+            </Button>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+import { useId, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { createTrackAction } from "@/actions/music-actions";
+import type { Audience } from "@/lib/audiences";
+import type { UploadResult } from "@/server/media/upload-types";
+import type { PostView } from "@/server/presenters/post";
+import { AudienceSelect } from "@/components/posts/audience-select";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "./form-fields";
+import { MediaUploadField } from "./media-upload-field";
+
+type Uploaded = { mediaId: number; fileName: string };
+type Fields = { title: string; artist: string; album: string; description: string };
+
+/** "My Song.final.mp3" -> "My Song.final": the title when the file has no title tag. */
+export const baseName = (name: string) => name.replace(/\.[^./\\]{1,8}$/, "") || name;
+
+/**
+ * The owner's "add a song": upload the file (progress shown), then a form
+ * prefilled from the file's tags (title, artist, album) to check and publish.
+ * The form's client key makes a double-click or retry publish one track.
+ */
+export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => void }) {
+  const t = useTranslations("music");
+  const te = useTranslations("errors");
+  const headingId = useId();
+  const [uploaded, setUploaded] = useState<Uploaded | null>(null);
+  const [fields, setFields] = useState<Fields>({ title: "", artist: "", album: "", description: "" });
+  const [audience, setAudience] = useState<Audience>("FRIENDS");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const clientKey = useRef<string>("");
+
+  const onUploaded = (res: UploadResult, file: File) => {
+    const tags = res.tags;
+    setUploaded({ mediaId: res.media.id, fileName: res.media.fileName || file.name });
+    // Tags longer than the form allows are cut to fit (100 characters, as the schema says).
+    const fit = (s: string | null | undefined) => [...(s?.trim() ?? "")].slice(0, 100).join("");
+    setFields({ title: fit(tags?.title) || fit(baseName(file.name)), artist: fit(tags?.artist), album: fit(tags?.album), description: "" });
+    setErrors({});
+    setFormError(null);
+    setNotice(null);
+    clientKey.current = crypto.randomUUID();
+  };
+
+  const set = (k: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setFields((f) => ({ ...f, [k]: e.target.value }));
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!uploaded || pending) return;
+    startTransition(async () => {
+      const res = await createTrackAction({ mediaId: uploaded.mediaId, ...fields, audience, clientKey: clientKey.current });
+      if (res.ok) {
+        setUploaded(null);
+        setNotice(t("published", { title: res.data.title ?? fields.title }));
+        onCreated(res.data);
+      } else {
+        const fe = res.fieldErrors ?? {};
+        setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, te(v)])));
+        setFormError(fe.title || fe.artist || fe.album || fe.description ? null : te(res.error));
+      }
+    });
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <h2 id={headingId} className="mb-3 font-semibold text-stone-900">
+        {t("uploadHeading")}
+      </h2>
+      {!uploaded ? (
+        <>
+          <MediaUploadField purpose="audio" label={t("chooseFile")} formats={t("formats")} onUploaded={onUploaded} />
+          {notice && (
+            <p role="status" className="mt-2 text-sm text-green-800">
+              {notice}
+            </p>
+          )}
+        </>
+      ) : (
+        <form onSubmit={submit} noValidate className="space-y-3">
+          <p className="text-sm text-stone-600">
+            <span className="font-medium text-stone-800">{uploaded.fileName}</span> · {t("fromTags")}
+          </p>
+          <TextField label={t("title")} name="title" value={fields.title} onChange={set("title")} required error={errors.title} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField label={t("artist")} name="artist" value={fields.artist} onChange={set("artist")} error={errors.artist} />
+            <TextField label={t("album")} name="album" value={fields.album} onChange={set("album")} error={errors.album} />
+          </div>
+          <TextAreaField label={t("description")} name="description" value={fields.description} onChange={set("description")} error={errors.description} />
+          {formError && (
+            <p role="alert" className="text-sm text-red-700">
+              {formError}
+            </p>
+          )}
+          <div className="flex flex-wrap items-center gap-2">
+            <AudienceSelect id={`${headingId}-audience`} label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
+            <Button type="button" variant="ghost" onClick={() => setUploaded(null)} disabled={pending} className="ml-auto">
+              {t("cancel")}
+            </Button>
+            <Button type="submit" pending={pending}>
+              {t("publish")}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+import { useId, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { createVideoAction } from "@/actions/video-actions";
+import type { Audience } from "@/lib/audiences";
+import type { UploadResult } from "@/server/media/upload-types";
+import type { PostView } from "@/server/presenters/post";
+import { MediaUploadField } from "@/components/music/media-upload-field";
+import { TextAreaField, TextField } from "@/components/music/form-fields";
+import { baseName } from "@/components/music/track-uploader";
+import { AudienceSelect } from "@/components/posts/audience-select";
+import { Button } from "@/components/ui/button";
+
+/**
+ * The owner's "add a video": upload (progress shown), then title (from the
+ * file name), description and audience, and publish. The video is processing
+ * (poster frame, duration) for a moment; only its owner sees it until then.
+ */
+export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => void }) {
+  const t = useTranslations("video");
+  const te = useTranslations("errors");
+  const headingId = useId();
+  const [uploaded, setUploaded] = useState<{ mediaId: number; fileName: string } | null>(null);
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [audience, setAudience] = useState<Audience>("FRIENDS");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const clientKey = useRef("");
+
+  const onUploaded = (res: UploadResult, file: File) => {
+    setUploaded({ mediaId: res.media.id, fileName: res.media.fileName || file.name });
+    setTitle([...baseName(file.name)].slice(0, 100).join(""));
+    setDescription("");
+    setErrors({});
+    setFormError(null);
+    setNotice(null);
+    clientKey.current = crypto.randomUUID();
+  };
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!uploaded || pending) return;
+    startTransition(async () => {
+      const res = await createVideoAction({ mediaId: uploaded.mediaId, title, description, audience, clientKey: clientKey.current });
+      if (res.ok) {
+        setUploaded(null);
+        setNotice(t("published", { title: res.data.title ?? title }));
+        onCreated(res.data);
+      } else {
+        const fe = res.fieldErrors ?? {};
+        setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, te(v)])));
+        setFormError(fe.title || fe.description ? null : te(res.error));
+      }
+    });
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <h2 id={headingId} className="mb-3 font-semibold text-stone-900">
+        {t("uploadHeading")}
+      </h2>
+      {!uploaded ? (
+        <>
+          <MediaUploadField purpose="video" label={t("chooseFile")} formats={t("formats")} onUploaded={onUploaded} />
+          {notice && (
+            <p role="status" className="mt-2 text-sm text-green-800">
+              {notice}
+            </p>
+          )}
+        </>
+      ) : (
+        <form onSubmit={submit} noValidate className="space-y-3">
+          <p className="truncate text-sm font-medium text-stone-800">{uploaded.fileName}</p>
+          <TextField label={t("title")} name="title" value={title} onChange={(e) => setTitle(e.target.value)} required error={errors.title} />
+          <TextAreaField label={t("description")} name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
+          {formError && (
+            <p role="alert" className="text-sm text-red-700">
+              {formError}
+            </p>
+          )}
+          <div className="flex flex-wrap items-center gap-2">
+            <AudienceSelect id={`${headingId}-audience`} label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
+            <Button type="button" variant="ghost" onClick={() => setUploaded(null)} disabled={pending} className="ml-auto">
+              {t("cancel")}
+            </Button>
+            <Button type="submit" pending={pending}>
+              {t("publish")}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

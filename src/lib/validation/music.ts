@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { audienceSchema, postRefSchema } from "./post";
+import { text } from "./text";
+
+export const TRACK_TITLE_MAX = 100;
+export const TRACK_TAG_MAX = 100;
+export const TRACK_DESCRIPTION_MAX = 500;
+
+const id = z.coerce.number({ message: "invalid" }).int().positive().max(2147483647);
+
+const trackFields = {
+  title: text(1, TRACK_TITLE_MAX, { empty: "trackTitleRequired", tooLong: "trackTitleTooLong" }),
+  artist: text(0, TRACK_TAG_MAX, { empty: "invalid", tooLong: "trackArtistTooLong" }).default(""),
+  album: text(0, TRACK_TAG_MAX, { empty: "invalid", tooLong: "trackAlbumTooLong" }).default(""),
+  description: text(0, TRACK_DESCRIPTION_MAX, { empty: "invalid", tooLong: "trackDescriptionTooLong" }).default(""),
+};
+
+/** Publishing an uploaded audio file as a track (the upload's tags prefilled the form). */
+export const createTrackSchema = z
+  .object({
+    mediaId: id,
+    ...trackFields,
+    audience: audienceSchema.default("FRIENDS"),
+    clientKey: z.uuid({ message: "invalid" }).optional(),
+  })
+  .strict();
+export type CreateTrackInput = z.infer<typeof createTrackSchema>;
+
+export const updateTrackSchema = postRefSchema.extend(trackFields).strict();
+export type UpdateTrackInput = z.infer<typeof updateTrackSchema>;
+
+/** Adds a track to the space's background music (at the end) or takes it out. */
+export const setBackgroundMusicSchema = postRefSchema.extend({ on: z.boolean({ message: "invalid" }) }).strict();
+export type SetBackgroundMusicInput = z.infer<typeof setBackgroundMusicSchema>;
