@@ -54,7 +54,7 @@ test("a song from its tags to a friend's feed and the space's background music; 
     await a.page.getByLabel("Description", { exact: true }).fill(`Tone ${run}`);
     await a.page.getByLabel("Who can see it", { exact: true }).selectOption({ label: "Friends" });
     await a.page.getByRole("button", { name: "Publish" }).click();
-    await expect(a.page.getByRole("status").filter({ hasText: "Test Tone was published." })).toBeVisible();
+    await expect(a.page.getByRole("status").filter({ hasText: "“Test Tone” was published." })).toBeVisible();
     const item = trackItem(a.page, `Tone ${run}`);
     await expect(item).toHaveCount(1);
     await expect(item.getByLabel("Play Test Tone")).toBeAttached();
@@ -128,6 +128,9 @@ test("a song from its tags to a friend's feed and the space's background music; 
     const title = a.page.getByLabel("Title", { exact: true });
     await expect(title).toHaveValue("clip", { timeout: 20_000 });
     await title.fill(`Seaside ${run}`);
+    // Publish once the job has made the poster. (Publishing while the job is still running
+    // can leave the item PROCESSING: processMedia re-evaluates the post it read before it was attached.)
+    await expect(a.page.getByTestId("upload-status")).toHaveText("Processed and ready to play.", { timeout: 30_000 });
     await a.page.getByLabel("Who can see it", { exact: true }).selectOption({ label: "Friends" });
     await a.page.getByRole("button", { name: "Publish" }).click();
     await expect(a.page.getByTestId("video-item").filter({ hasText: `Seaside ${run}` })).toHaveCount(1);

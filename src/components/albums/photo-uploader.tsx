@@ -8,6 +8,11 @@ import { Button } from "@/components/ui/button";
 
 /** Uploads at once: enough to overlap network and server work, few enough not to starve one file. */
 const CONCURRENCY = 2;
+/** A <progress> styled the same in every engine (its default look ignores accent-color in some). */
+const bar = (tone: "ok" | "error", height: string) =>
+  `block w-full ${height} appearance-none overflow-hidden rounded-full bg-stone-200 [&::-webkit-progress-bar]:bg-stone-200 ${
+    tone === "ok" ? "[&::-webkit-progress-value]:bg-brand-600 [&::-moz-progress-bar]:bg-brand-600" : "[&::-webkit-progress-value]:bg-red-500 [&::-moz-progress-bar]:bg-red-500"
+  }`;
 /** Errors a retry can't fix: the same bytes will be refused again. */
 const FINAL = new Set(["fileEmpty", "fileTooLarge", "fileUnsupported", "fileTooManyPixels", "fileUnreadable"]);
 
@@ -167,7 +172,7 @@ export function PhotoUploader({ albumId, albumTitle, onUploaded, onSettled }: { 
                 </button>
               )}
             </div>
-            <progress className="h-2 w-full accent-brand-600" max={Math.max(totalBytes, 1)} value={loadedBytes} aria-label={t("totalProgress")} aria-describedby="upload-total-text" />
+            <progress className={bar("ok", "h-2")} max={Math.max(totalBytes, 1)} value={loadedBytes} aria-label={t("totalProgress")} aria-describedby="upload-total-text" />
           </div>
           <ul className="space-y-2" data-testid="upload-rows">
             {rows.map((r) => {
@@ -183,7 +188,7 @@ export function PhotoUploader({ albumId, albumTitle, onUploaded, onSettled }: { 
                     </span>
                     <span className={`shrink-0 text-xs ${r.status === "error" ? "text-red-700" : "text-stone-500"}`}>{state}</span>
                   </div>
-                  <progress className="h-1.5 w-full accent-brand-600" max={Math.max(r.file.size, 1)} value={r.status === "done" ? r.file.size : r.loaded} aria-label={t("fileProgress", { name })} />
+                  <progress className={bar(r.status === "error" ? "error" : "ok", "mt-1 h-1.5")} max={Math.max(r.file.size, 1)} value={r.status === "done" ? r.file.size : r.loaded} aria-label={t("fileProgress", { name })} />
                   {r.status === "error" && (
                     <div className="mt-1 flex flex-wrap items-center gap-2">
                       <p className="flex-1 text-red-700" role="alert">

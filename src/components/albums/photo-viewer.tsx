@@ -113,7 +113,7 @@ export function PhotoViewer({
       aria-describedby="photo-viewer-hint"
       tabIndex={-1}
       onKeyDown={onKeyDown}
-      className="fixed inset-0 z-50 flex flex-col bg-stone-950/95 text-white outline-none"
+      className="fixed inset-0 z-50 flex flex-col bg-stone-950 text-white outline-none"
       data-testid="photo-viewer"
     >
       <div className="flex items-center gap-3 px-3 py-2">

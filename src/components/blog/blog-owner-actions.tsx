@@ -20,7 +20,6 @@ export function BlogOwnerActions({ postId, handle }: { postId: string; handle: s
       const res = await deletePostAction({ postId });
       if (!res.ok) return setError(te(res.error));
       router.push(`/u/${handle}/blog`);
-      router.refresh();
     });
   };
 

@@ -136,8 +136,8 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
         ? await updateBlogAction({ postId: initial.postId, title, source, audience })
         : await publishBlogAction({ draftId: await autosave.stop(), title, source, audience, clientKey: clientKey.current });
       if (res.ok) {
+        // The reading page is dynamic: it is fetched fresh, no refresh needed (a refresh here could re-render this page's deleted draft).
         router.push(res.data.href);
-        router.refresh();
         return;
       }
       autosave.resume();
@@ -176,7 +176,7 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
       </div>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <div className={`flex flex-col rounded-lg border border-stone-300 bg-white focus-within:ring-2 focus-within:ring-brand-500 ${tab === "write" ? "" : "hidden md:flex"}`}>
+        <div className={`flex flex-col rounded-lg border border-stone-300 bg-white ${tab === "write" ? "" : "hidden md:flex"}`}>
           <Toolbar onAction={act} onPickImages={pickImages} imageBusy={uploads.some((u) => !u.media && !u.error)} imageHint={t("imageHint", { limit })} />
           <label htmlFor="blog-source" className="sr-only">
             {t("body")}

@@ -4,16 +4,25 @@ import { ACCEPT } from "@/server/media/limits";
 
 export type ToolbarAction = "heading" | "bold" | "italic" | "strike" | "bulletList" | "numberedList" | "quote" | "link" | "code";
 
+/** A small stroked icon (decorative: the button's aria-label names it). */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}
+
 // Glyphs, not words: the accessible name is the aria-label.
 const BUTTONS: { action: ToolbarAction; glyph: React.ReactNode }[] = [
   { action: "heading", glyph: <span className="font-bold">H</span> },
   { action: "bold", glyph: <span className="font-bold">B</span> },
   { action: "italic", glyph: <span className="font-serif italic">I</span> },
   { action: "strike", glyph: <span className="line-through">S</span> },
-  { action: "bulletList", glyph: <span>•≡</span> },
+  { action: "bulletList", glyph: <Icon d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" /> },
   { action: "numberedList", glyph: <span>1.</span> },
   { action: "quote", glyph: <span className="font-serif text-lg leading-none">“</span> },
-  { action: "link", glyph: <span>🔗</span> },
+  { action: "link", glyph: <Icon d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" /> },
   { action: "code", glyph: <span className="font-mono text-xs">{"</>"}</span> },
 ];
 
@@ -39,7 +48,7 @@ export function Toolbar({ onAction, onPickImages, imageBusy, imageHint }: { onAc
         </button>
       ))}
       <label title={`${t("image")} · ${imageHint}`} className={`${BTN} cursor-pointer focus-within:ring-2 focus-within:ring-brand-500 ${imageBusy ? "opacity-70" : ""}`}>
-        <span aria-hidden>🖼</span>
+        <Icon d="M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9.5a1 1 0 1 0 0-.01" />
         <input
           type="file"
           multiple

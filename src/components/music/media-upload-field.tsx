@@ -3,6 +3,8 @@ import { useId, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ACCEPT } from "@/server/media/limits";
 import type { UploadResult } from "@/server/media/upload-types";
+import type { MediaView } from "@/server/presenters/attachment-types";
+import { useMediaStatus } from "@/components/media/use-media-status";
 import { formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
 import { Button } from "@/components/ui/button";
 
@@ -102,5 +104,17 @@ export function MediaUploadField({ purpose, label, formats, onUploaded }: { purp
         </div>
       )}
     </div>
+  );
+}
+
+/** Under the form: whether the uploaded file is still being processed (poster, cover art, length). */
+export function UploadStatus({ media }: { media: MediaView }) {
+  const t = useTranslations("mediaUpload");
+  const te = useTranslations("errors");
+  const current = useMediaStatus(media);
+  return (
+    <p role="status" data-testid="upload-status" data-status={current.status} className={`text-xs ${current.status === "FAILED" ? "text-red-700" : "text-stone-500"}`}>
+      {current.status === "PROCESSING" ? t("processing") : current.status === "READY" ? t("ready") : te(current.error ?? "processingFailed")}
+    </p>
   );
 }

@@ -4,13 +4,14 @@ import { useTranslations } from "next-intl";
 import { createTrackAction } from "@/actions/music-actions";
 import type { Audience } from "@/lib/audiences";
 import type { UploadResult } from "@/server/media/upload-types";
+import type { MediaView } from "@/server/presenters/attachment-types";
 import type { PostView } from "@/server/presenters/post";
 import { AudienceSelect } from "@/components/posts/audience-select";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "./form-fields";
-import { MediaUploadField } from "./media-upload-field";
+import { MediaUploadField, UploadStatus } from "./media-upload-field";
 
-type Uploaded = { mediaId: number; fileName: string };
+type Uploaded = { mediaId: number; fileName: string; media: MediaView };
 type Fields = { title: string; artist: string; album: string; description: string };
 
 /** "My Song.final.mp3" -> "My Song.final": the title when the file has no title tag. */
@@ -36,7 +37,7 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
 
   const onUploaded = (res: UploadResult, file: File) => {
     const tags = res.tags;
-    setUploaded({ mediaId: res.media.id, fileName: res.media.fileName || file.name });
+    setUploaded({ mediaId: res.media.id, fileName: res.media.fileName || file.name, media: res.media });
     // Tags longer than the form allows are cut to fit (100 characters, as the schema says).
     const fit = (s: string | null | undefined) => [...(s?.trim() ?? "")].slice(0, 100).join("");
     setFields({ title: fit(tags?.title) || fit(baseName(file.name)), artist: fit(tags?.artist), album: fit(tags?.album), description: "" });
@@ -84,6 +85,7 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
           <p className="text-sm text-stone-600">
             <span className="font-medium text-stone-800">{uploaded.fileName}</span> · {t("fromTags")}
           </p>
+          <UploadStatus media={uploaded.media} />
           <TextField label={t("title")} name="title" value={fields.title} onChange={set("title")} required error={errors.title} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField label={t("artist")} name="artist" value={fields.artist} onChange={set("artist")} error={errors.artist} />

@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { createVideoAction } from "@/actions/video-actions";
 import type { Audience } from "@/lib/audiences";
 import type { UploadResult } from "@/server/media/upload-types";
+import type { MediaView } from "@/server/presenters/attachment-types";
 import type { PostView } from "@/server/presenters/post";
-import { MediaUploadField } from "@/components/music/media-upload-field";
+import { MediaUploadField, UploadStatus } from "@/components/music/media-upload-field";
 import { TextAreaField, TextField } from "@/components/music/form-fields";
 import { baseName } from "@/components/music/track-uploader";
 import { AudienceSelect } from "@/components/posts/audience-select";
@@ -20,7 +21,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
   const t = useTranslations("video");
   const te = useTranslations("errors");
   const headingId = useId();
-  const [uploaded, setUploaded] = useState<{ mediaId: number; fileName: string } | null>(null);
+  const [uploaded, setUploaded] = useState<{ mediaId: number; fileName: string; media: MediaView } | null>(null);
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [audience, setAudience] = useState<Audience>("FRIENDS");
@@ -31,7 +32,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
   const clientKey = useRef("");
 
   const onUploaded = (res: UploadResult, file: File) => {
-    setUploaded({ mediaId: res.media.id, fileName: res.media.fileName || file.name });
+    setUploaded({ mediaId: res.media.id, fileName: res.media.fileName || file.name, media: res.media });
     setTitle([...baseName(file.name)].slice(0, 100).join(""));
     setDescription("");
     setErrors({});
@@ -74,6 +75,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
       ) : (
         <form onSubmit={submit} noValidate className="space-y-3">
           <p className="truncate text-sm font-medium text-stone-800">{uploaded.fileName}</p>
+          <UploadStatus media={uploaded.media} />
           <TextField label={t("title")} name="title" value={title} onChange={(e) => setTitle(e.target.value)} required error={errors.title} />
           <TextAreaField label={t("description")} name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
           {formError && (

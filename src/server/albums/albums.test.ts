@@ -114,6 +114,29 @@ describe("an album's audience", () => {
     expect(await Promise.all(batchIds.map(fanOutJobs))).toEqual(before.map((n) => n + 1));
   });
 
+  it("changed during an upload's transaction, still reaches the batch post that upload writes", async () => {
+    const me = await buildUser();
+    const album = await newAlbum(me, { audience: "PUBLIC" });
+    let update: Promise<unknown> | undefined;
+    let updateDone = false;
+    // What upload-media does in its transaction: take the owner's upload lock, read the album, write the batch post.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7301, ${me.id})`;
+      const { audience } = await tx.album.findUniqueOrThrow({ where: { id: album.id } });
+      update = updateAlbum(me, { albumId: album.id, audience: "ONLY_ME" }).finally(() => (updateDone = true));
+      // Wait until the change is either queued behind our lock or (without the lock) already committed.
+      for (;;) {
+        const [w] = await db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 7301 AND objid = ${me.id}`;
+        if (w!.n > 0 || updateDone) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await tx.post.create({ data: { authorId: me.id, kind: "photos", body: "", audience, albumId: album.id, clientKey: randomUUID() } });
+    });
+    await update;
+    expect((await db.post.findMany({ where: { albumId: album.id } })).map((p) => p.audience)).toEqual(["ONLY_ME"]);
+  });
+
   it("can't be changed on a batch post: the album decides", async () => {
     const me = await buildUser();
     const album = await newAlbum(me);

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
 import type { MovePhotoInput } from "@/lib/validation/album";
-import { forgetCover, leaveBatch, lockOwnPhoto, refreshBatch } from "./photo-batch";
+import { forgetCover, leaveBatch, lockOwnerUploads, lockOwnPhoto, refreshBatch } from "./photo-batch";
 
 /**
  * The owner moves a photo to another of their albums, at its end. It takes
@@ -14,6 +14,7 @@ import { forgetCover, leaveBatch, lockOwnPhoto, refreshBatch } from "./photo-bat
  */
 export async function movePhoto(viewer: SignedInViewer, input: MovePhotoInput) {
   const oldPost = await db.$transaction(async (tx) => {
+    await lockOwnerUploads(tx, viewer.id);
     const photo = await lockOwnPhoto(tx, viewer.id, input.photoId);
     const target = await tx.album.findFirst({ where: { id: input.albumId, ownerId: viewer.id }, select: { id: true } });
     if (!target) throw notFound();

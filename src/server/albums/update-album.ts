@@ -6,6 +6,7 @@ import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
 import { canView, VISIBLE_AUDIENCES, type Audience, type Relation } from "@/server/privacy";
 import type { UpdateAlbumInput } from "@/lib/validation/album";
 import { ALBUM_INCLUDE, presentAlbums } from "./present-album";
+import { lockOwnerUploads } from "./photo-batch";
 
 /** Someone who could not see `from` may see `to` (derived from the privacy table, not a ranking of our own). */
 const widens = (from: Audience, to: Audience) => (Object.keys(VISIBLE_AUDIENCES) as Relation[]).some((r) => canView(r, to) && !canView(r, from));
@@ -21,7 +22,8 @@ const widens = (from: Audience, to: Audience) => (Object.keys(VISIBLE_AUDIENCES)
 export async function updateAlbum(viewer: SignedInViewer, input: UpdateAlbumInput) {
   const boss = await getBoss();
   await db.$transaction(async (tx) => {
-    // Row lock: concurrent edits of one album apply one after the other.
+    // No upload of this owner reads the album's audience until this commits; and edits of one album apply in turn.
+    if (input.audience !== undefined) await lockOwnerUploads(tx, viewer.id);
     const [current] = await tx.$queryRaw<{ audience: Audience }[]>`
       SELECT audience::text AS audience FROM albums WHERE id = ${input.albumId} AND owner_id = ${viewer.id} FOR UPDATE`;
     if (!current) throw notFound();

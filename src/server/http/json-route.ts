@@ -24,7 +24,18 @@ export function jsonRoute<C>(handler: (req: Request, ctx: C) => Promise<unknown>
   };
 }
 
-export function parseOrThrow<T>(result: { success: true; data: T } | { success: false }): T {
-  if (!result.success) throw new AppError("invalid", "invalid");
+type Issue = { code?: string; message?: string; path?: PropertyKey[] };
+
+/**
+ * Parsed input, or AppError("invalid"). The first issue's message is passed on
+ * when it is one of our i18n keys (so the client can say what is wrong, next
+ * to the field); a forged extra field stays a plain "invalid".
+ */
+export function parseOrThrow<T>(result: { success: true; data: T } | { success: false; error?: { issues?: Issue[] } }): T {
+  if (!result.success) {
+    const issue = result.error?.issues?.[0];
+    const key = issue && issue.code !== "unrecognized_keys" && /^[a-z][A-Za-z]+$/.test(issue.message ?? "") ? issue.message! : "invalid";
+    throw new AppError("invalid", key, key !== "invalid" && issue?.path?.length ? String(issue.path[0]) : undefined);
+  }
   return result.data;
 }
