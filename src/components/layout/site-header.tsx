@@ -20,7 +20,7 @@ export async function SiteHeader({ viewer, pendingRequests }: { viewer: SignedIn
           </label>
           <input id="site-search" name="q" type="search" placeholder={t("searchPlaceholder")} className="w-full rounded-full border border-stone-300 bg-stone-50 px-3 py-1.5 text-sm sm:max-w-xs" />
         </form>
-        <nav aria-label={t("main")} className="ml-auto flex items-center gap-1 text-sm">
+        <nav aria-label={t("main")} className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-1 text-sm">
           {viewer ? (
             <>
               <Link href="/" className="rounded px-2 py-1 hover:bg-stone-100">
