@@ -8,8 +8,9 @@ import type { MediaView } from "@/server/presenters/attachment-types";
  * without reloading.
  */
 export function useMediaStatus(initial: MediaView): MediaView {
-  const [media, setMedia] = useState(initial);
-  useEffect(() => setMedia(initial), [initial]);
+  // What the poll learned, for this media id only (a new `initial` starts over).
+  const [latest, setLatest] = useState<MediaView | null>(null);
+  const media = latest && latest.id === initial.id ? { ...initial, ...latest } : initial;
   useEffect(() => {
     if (media.status !== "PROCESSING") return;
     let stopped = false;
@@ -17,7 +18,7 @@ export function useMediaStatus(initial: MediaView): MediaView {
       const res = await fetch(`/api/media/${media.id}`, { cache: "no-store" }).catch(() => null);
       if (!res?.ok || stopped) return;
       const next = (await res.json()) as MediaView;
-      if (next.status !== "PROCESSING") setMedia((m) => ({ ...m, ...next }));
+      if (next.status !== "PROCESSING") setLatest(next);
     }, 1000);
     return () => {
       stopped = true;

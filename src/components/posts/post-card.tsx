@@ -22,6 +22,7 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
   const t = useTranslations("post");
   const te = useTranslations("errors");
   const ta = useTranslations("audience");
+  const tk = useTranslations("items");
   const [audience, setAudience] = useState<Audience>(post.audience);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -53,7 +54,6 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
   };
 
   const permalink = itemHref(post);
-  const tk = useTranslations("items");
   // A photo batch's audience is its album's: it is changed on the album.
   const audienceEditable = post.mine && post.kind !== "photos";
   // Blog and diary cards show their own excerpt; other kinds show the body as text.

@@ -2,20 +2,14 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { lockOwnerMedia } from "@/server/media/owner-lock";
 import { refreshPostState } from "@/server/media/post-state";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Serialises this transaction with the owner's uploads: upload-media.ts takes
- * the same transaction-scoped advisory lock (7301, owner id) before it reads
- * the album and joins or creates the batch post. Without it, an upload could
- * read an album's old audience while it is being changed and write a batch
- * post that says more than the album allows, or join a batch card that is
- * being deleted because its last photo left.
- */
+/** See src/server/media/owner-lock.ts: album changes and uploads of one owner are serialised. */
 export async function lockOwnerUploads(tx: Tx, ownerId: number) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7301, ${ownerId})`;
+  await lockOwnerMedia(tx, ownerId);
 }
 
 /** The viewer's photo, row-locked for the rest of the transaction; anyone else's answers like a missing one. */

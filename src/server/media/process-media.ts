@@ -106,7 +106,10 @@ export async function processMedia(mediaId: number): Promise<void> {
   if (kind === "image") await store.delete(mediaKey(m.key, "upload"));
   if (updated.count === 0) return; // deleted while we worked: the cleanup removes the files
   if (purpose === "avatar" || purpose === "cover") await adoptProfileImage(m.ownerId, m.id, purpose);
-  const postId = m.photo?.postId ?? m.postId;
+  // Read the owning item again: a song or video may have been published while
+  // we worked (its create locks this row, so our update waited for it).
+  const now = await db.media.findUnique({ where: { id: m.id }, select: { postId: true, photo: { select: { postId: true } } } });
+  const postId = now?.photo?.postId ?? now?.postId;
   if (postId) await refreshPostState(postId);
 }
 

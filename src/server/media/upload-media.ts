@@ -20,6 +20,7 @@ import { limitFor, mediaKey, PURPOSE_KIND, tmpKey, uploadVariant, type Purpose }
 import { sniffType } from "./sniff";
 import { spool, TooLarge } from "./spool";
 import { finaliseUpload } from "./finalise";
+import { lockOwnerMedia } from "./owner-lock";
 import { cleanFileName } from "./file-name";
 
 export type UploadInput = {
@@ -103,8 +104,7 @@ export async function uploadMedia(viewer: SignedInViewer, input: UploadInput): P
     const boss = await getBoss();
     const fileName = cleanFileName(input.fileName);
     const result = await db.$transaction(async (tx) => {
-      // Serialise one user's uploads so concurrent ones cannot overrun the quota together.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7301, ${viewer.id})`;
+      await lockOwnerMedia(tx, viewer.id);
       const [agg] = await tx.$queryRaw<{ sum: bigint | null }[]>`SELECT sum(bytes) AS sum FROM media WHERE owner_id = ${viewer.id}`;
       if (Number(agg?.sum ?? 0) + spooled.size > quotaBytes()) throw new AppError("too_large", "quotaExceeded", "file");
       if (input.clientKey) {
