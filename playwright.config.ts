@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Browser tests drive Debian's Chromium (Playwright cannot download its own
@@ -32,6 +35,8 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       DATABASE_URL: process.env.DATABASE_URL ?? "",
+      // Uploads go to a scratch folder, not the developer's .data/media.
+      MEDIA_DIR: process.env.E2E_MEDIA_DIR ?? mkdtempSync(path.join(tmpdir(), "kj-e2e-media-")),
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
       // Every browser test comes from 127.0.0.1: lift the per-IP budget,

@@ -40,15 +40,10 @@ async function step(name, fn) {
 
 const single = async (cmd, args, extraEnv) => ((await run(cmd, args, extraEnv)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
-async function testDatabase() {
-  if (!process.env.DATABASE_URL) {
-    const { startEmbeddedPostgres } = await import("./lib/embedded-postgres.mjs");
-    const server = await startEmbeddedPostgres({});
-    console.log(`Embedded Postgres (in memory) on port ${server.port}`);
-    return { url: server.url, stop: server.stop, embedded: true };
-  }
+/** A fresh, empty database `<db><suffix>` on DATABASE_URL's server; returns its URL. */
+async function freshDatabase(suffix) {
   const base = new URL(process.env.DATABASE_URL);
-  const name = `${base.pathname.slice(1) || "kongjian"}_test`.replace(/[^a-zA-Z0-9_]/g, "_");
+  const name = `${base.pathname.slice(1) || "kongjian"}${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");
   const admin = new URL(base);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -58,8 +53,19 @@ async function testDatabase() {
   await client.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  console.log(`Test database ${name} on ${base.host}`);
-  return { url: url.toString(), stop: async () => {}, embedded: false };
+  return url.toString();
+}
+
+async function testDatabase() {
+  if (!process.env.DATABASE_URL) {
+    const { startEmbeddedPostgres } = await import("./lib/embedded-postgres.mjs");
+    const server = await startEmbeddedPostgres({});
+    console.log(`Embedded Postgres (in memory) on port ${server.port}`);
+    return { url: server.url, stop: server.stop, embedded: true };
+  }
+  const url = await freshDatabase("_test");
+  console.log(`Test database ${new URL(url).pathname.slice(1)} on ${new URL(url).host}`);
+  return { url, stop: async () => {}, embedded: false };
 }
 
 function chromiumPath() {
@@ -101,10 +107,15 @@ try {
       lines.push("e2e: no browser (1 failed)");
     } else {
       const built = await step("next build", () => single("npx", ["next", "build"]));
+      // The browser tests get a database of their own: jobs the integration
+      // tests left queued (for files in their scratch storage) must not reach
+      // the app server's workers.
+      const e2eDb = db.embedded ? null : await freshDatabase("_e2e");
+      if (e2eDb && (await run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { DATABASE_URL: e2eDb })) !== 0) throw new Error("migrations failed (e2e database)");
       if (!built.failed) {
         await step("browser tests (playwright)", async () => {
           const out = path.join(mkdtempSync(path.join(tmpdir(), "kj-pw-")), "report.json");
-          const code = await run("npx", ["playwright", "test"], { CHROMIUM_PATH: browser, PW_JSON_OUTPUT: out, E2E_PORT: process.env.E2E_PORT ?? "3100" });
+          const code = await run("npx", ["playwright", "test"], { CHROMIUM_PATH: browser, PW_JSON_OUTPUT: out, E2E_PORT: process.env.E2E_PORT ?? "3100", ...(e2eDb ? { DATABASE_URL: e2eDb } : {}) });
           if (!existsSync(out)) return { passed: 0, failed: 1 };
           const { stats } = JSON.parse(readFileSync(out, "utf8"));
           const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);

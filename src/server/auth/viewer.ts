@@ -22,7 +22,11 @@ export type SignedInViewer = {
 // process notices within USER_TTL_MS.
 const USER_TTL_MS = 2_000;
 const USER_CACHE_MAX = 10_000;
-const users = new Map<number, { user: SignedInViewer; at: number }>();
+// On globalThis: Next bundles route handlers and pages/actions as separate
+// module instances in one process, and a sign-out-everywhere done by an
+// action must drop the entry the API routes read too.
+const slot = globalThis as typeof globalThis & { __kongjianViewers?: Map<number, { user: SignedInViewer; at: number }> };
+const users = (slot.__kongjianViewers ??= new Map());
 
 export function forgetViewer(userId: number) {
   users.delete(userId);

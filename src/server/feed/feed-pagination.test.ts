@@ -94,7 +94,7 @@ describe("feed pagination", () => {
     const ids = feed.items.map((p) => p.id);
     for (const hidden of [strangers, followersPost, followedFriendsOnly]) expect(ids).not.toContain(String(hidden.id));
     expect(feed.items.map((p) => p.mine)).toEqual([true, false, false, true]);
-    expect(feed.items[1]!.author).toEqual({ id: followee.id, handle: followee.handle, displayName: followee.displayName });
+    expect(feed.items[1]!.author).toEqual({ id: followee.id, handle: followee.handle, displayName: followee.displayName, avatarUrl: null });
   });
 });
 
