@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
@@ -21,6 +22,9 @@ export function SpaceTabs({ handle }: { handle: string }) {
   const t = useTranslations("space");
   const pathname = usePathname();
   const base = `/u/${handle}`;
+  const activeRef = useRef<HTMLAnchorElement>(null);
+  // On a phone the tab row scrolls: keep the current tab in view.
+  useEffect(() => activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [pathname]);
   const current = TABS.slice()
     .reverse()
     .find(({ path }) => (path ? pathname.startsWith(base + path) : pathname === base || pathname.startsWith(`${base}/post/`)));
@@ -31,6 +35,7 @@ export function SpaceTabs({ handle }: { handle: string }) {
         return (
           <Link
             key={tab}
+            ref={active ? activeRef : undefined}
             href={base + path}
             aria-current={active ? "page" : undefined}
             className={`whitespace-nowrap border-b-2 px-3 py-2 ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-stone-600 hover:text-stone-900"}`}
