@@ -6,6 +6,8 @@ import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhereButton } from "@/components/account/sign-out-buttons";
 import { AvatarEditor } from "@/components/account/avatar-editor";
 import { CoverEditor } from "@/components/account/cover-editor";
+import { StorageUsage } from "@/components/media/storage-usage";
+import { getStorageUsage } from "@/server/media/storage-usage";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
@@ -14,7 +16,13 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/settings");
-  const [space, t, tm] = await Promise.all([getSpace(viewer, viewer.handle), getTranslations("settings"), getTranslations("profileMedia")]);
+  const [space, t, tm, tmedia, usage] = await Promise.all([
+    getSpace(viewer, viewer.handle),
+    getTranslations("settings"),
+    getTranslations("profileMedia"),
+    getTranslations("media"),
+    getStorageUsage(viewer),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
@@ -31,6 +39,10 @@ export default async function SettingsPage() {
         <h2 id="cover-h" className="font-medium">{tm("coverTitle")}</h2>
         <p className="mb-3 mt-1 text-sm text-stone-600">{tm("coverText")}</p>
         <CoverEditor coverMediaId={space.owner.coverMediaId} />
+      </section>
+      <section aria-labelledby="storage-h" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="storage-h" className="mb-2 font-medium">{tmedia("storage")}</h2>
+        <StorageUsage {...usage} />
       </section>
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="font-medium">{t("sessions")}</h2>

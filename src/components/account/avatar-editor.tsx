@@ -1,12 +1,13 @@
 "use client";
+import { cleanFileName } from "@/lib/file-name";
 // Settings > Avatar: choose an image, crop it square with a live round
 // preview, save (progress, then "processing" until the job has made it), or
 // remove it to go back to the initials.
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { removeAvatarAction } from "@/actions/profile-media-actions";
-import { checkBeforeUpload } from "@/components/media/upload-file";
+import { checkBeforeUpload, formatBytes, limitOf } from "@/components/media/upload-file";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { avatarUrl } from "@/lib/media-url";
@@ -20,6 +21,7 @@ type Chosen = { file: File; url: string; image: Size | null; square: CropSquare 
 export function AvatarEditor({ user }: { user: { id: number; displayName: string; avatarMediaId: number | null } }) {
   const t = useTranslations("profileMedia");
   const te = useTranslations("errors");
+  const locale = useLocale();
   const router = useRouter();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function AvatarEditor({ user }: { user: { id: number; displayName: string
     e.target.value = ""; // choosing the same file again still fires change
     if (!file) return;
     const early = checkBeforeUpload(file, "avatar");
-    setPickError(early ? te(early, { name: file.name, limit: "" }) : null);
+    setPickError(early ? te(early, { name: cleanFileName(file.name), limit: formatBytes(limitOf("avatar"), locale) }) : null);
     upload.reset();
     setChosen(early ? null : { file, url: URL.createObjectURL(file), image: null, square: null, broken: false });
   };
@@ -94,7 +96,7 @@ export function AvatarEditor({ user }: { user: { id: number; displayName: string
       )}
       {chosen?.broken && (
         <p role="alert" className="text-sm text-red-700">
-          {te("fileUnsupported", { name: chosen.file.name })}
+          {te("fileUnsupported", { name: cleanFileName(chosen.file.name) })}
         </p>
       )}
       {ready && (

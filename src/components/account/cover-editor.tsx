@@ -1,12 +1,13 @@
 "use client";
+import { cleanFileName } from "@/lib/file-name";
 // Settings > Space cover: choose a wide image, see it as the space header will
 // show it, save (progress, then "processing" until the job has made it), or
 // remove it to go back to the plain banner.
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { removeCoverAction } from "@/actions/profile-media-actions";
-import { checkBeforeUpload } from "@/components/media/upload-file";
+import { checkBeforeUpload, formatBytes, limitOf } from "@/components/media/upload-file";
 import { Button } from "@/components/ui/button";
 import { mediaUrl } from "@/lib/media-url";
 import { ACCEPT } from "@/server/media/limits";
@@ -18,6 +19,7 @@ const COVER_BOX = "h-32 w-full rounded-md object-cover sm:h-44";
 export function CoverEditor({ coverMediaId }: { coverMediaId: number | null }) {
   const t = useTranslations("profileMedia");
   const te = useTranslations("errors");
+  const locale = useLocale();
   const router = useRouter();
   const [chosen, setChosen] = useState<{ file: File; url: string; broken: boolean } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function CoverEditor({ coverMediaId }: { coverMediaId: number | null }) {
     e.target.value = "";
     if (!file) return;
     const early = checkBeforeUpload(file, "cover");
-    setPickError(early ? te(early, { name: file.name, limit: "" }) : null);
+    setPickError(early ? te(early, { name: cleanFileName(file.name), limit: formatBytes(limitOf("cover"), locale) }) : null);
     upload.reset();
     setChosen(early ? null : { file, url: URL.createObjectURL(file), broken: false });
   };
@@ -58,7 +60,7 @@ export function CoverEditor({ coverMediaId }: { coverMediaId: number | null }) {
       )}
       {chosen?.broken && (
         <p role="alert" className="text-sm text-red-700">
-          {te("fileUnsupported", { name: chosen.file.name })}
+          {te("fileUnsupported", { name: cleanFileName(chosen.file.name) })}
         </p>
       )}
       {pickError && (

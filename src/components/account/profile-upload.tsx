@@ -1,4 +1,5 @@
 "use client";
+import { cleanFileName } from "@/lib/file-name";
 // The upload half shared by the avatar and cover editors: send the file with
 // progress, follow the job until the image is processed, then refresh the
 // page until it shows the new image (the job adopts it a moment after marking
@@ -39,9 +40,9 @@ export function useProfileUpload(purpose: Extract<UploadPurpose, "avatar" | "cov
       clientKey: key.current.value,
       onProgress: (loaded, total) => setState({ step: "uploading", percent: total ? Math.round((loaded / total) * 100) : 0 }),
     });
-    if (!res.ok) return setState({ step: "error", error: res.error, name: file.name });
+    if (!res.ok) return setState({ step: "error", error: res.error, name: cleanFileName(file.name) });
     const { media } = res.data;
-    setState(media.status === "READY" ? { step: "finishing", mediaId: media.id, tries: 0 } : media.status === "FAILED" ? { step: "error", error: media.error ?? "processingFailed", name: file.name } : { step: "processing", media, name: file.name });
+    setState(media.status === "READY" ? { step: "finishing", mediaId: media.id, tries: 0 } : media.status === "FAILED" ? { step: "error", error: media.error ?? "processingFailed", name: cleanFileName(file.name) } : { step: "processing", media, name: cleanFileName(file.name) });
   }
 
   // Processing is over: refresh until the server renders the new image as the current one.

@@ -1,4 +1,5 @@
 "use client";
+import { cleanFileName } from "@/lib/file-name";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ACCEPT } from "@/server/media/limits";
@@ -176,7 +177,8 @@ export function PhotoUploader({ albumId, albumTitle, onUploaded, onSettled }: { 
           </div>
           <ul className="space-y-2" data-testid="upload-rows">
             {rows.map((r) => {
-              const name = r.file.name;
+              // Shown exactly as the server will store it: no path, no direction overrides.
+              const name = cleanFileName(r.file.name);
               const filePercent = r.file.size ? Math.round((Math.min(r.loaded, r.file.size) / r.file.size) * 100) : 0;
               const state =
                 r.status === "queued" ? t("queued") : r.status === "uploading" ? t("uploading", { percent: filePercent }) : r.status === "done" ? t("uploaded") : t("failed");

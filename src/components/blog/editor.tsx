@@ -1,4 +1,5 @@
 "use client";
+import { cleanFileName } from "@/lib/file-name";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useLayoutEffect, useRef, useState, useTransition } from "react";
@@ -106,13 +107,13 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
     for (const file of files) {
       // One key per file, reused if the request is retried: the server stores it once.
       const key = crypto.randomUUID();
-      setUploads((rows) => [...rows, { key, name: file.name, percent: 0 }]);
+      setUploads((rows) => [...rows, { key, name: cleanFileName(file.name), percent: 0 }]);
       void uploadFile(file, {
         purpose: "inline",
         clientKey: key,
         onProgress: (loaded, total) => updateRow(key, { percent: total ? Math.min(100, Math.round((loaded / total) * 100)) : 0 }),
       }).then((res) => {
-        if (!res.ok) return updateRow(key, { error: te(res.error, { name: file.name, limit }) });
+        if (!res.ok) return updateRow(key, { error: te(res.error, { name: cleanFileName(file.name), limit }) });
         updateRow(key, { media: res.data.media, percent: 100 });
         const alt = altFromFileName(file.name);
         // Inserted where the caret is now: the author may have kept typing while it uploaded.

@@ -1,4 +1,5 @@
 "use client";
+import { cleanFileName } from "@/lib/file-name";
 import { useId, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ACCEPT } from "@/server/media/limits";
@@ -80,11 +81,11 @@ export function MediaUploadField({ purpose, label, formats, onUploaded }: { purp
       {uploading && (
         <div className="space-y-1" role="status">
           <div className="flex items-center gap-2 text-sm text-stone-700">
-            <span className="min-w-0 flex-1 truncate">{t("uploading", { name: phase.file.name })}</span>
+            <span className="min-w-0 flex-1 truncate">{t("uploading", { name: cleanFileName(phase.file.name) })}</span>
             <span className="tabular-nums">{percent}%</span>
           </div>
           <div className="flex items-center gap-2">
-            <progress max={100} value={percent} aria-label={t("progress", { name: phase.file.name })} className="h-2 flex-1 accent-brand-600" />
+            <progress max={100} value={percent} aria-label={t("progress", { name: cleanFileName(phase.file.name) })} className="h-2 flex-1 accent-brand-600" />
             <Button type="button" variant="ghost" onClick={cancel}>
               {t("cancelUpload")}
             </Button>
@@ -94,7 +95,7 @@ export function MediaUploadField({ purpose, label, formats, onUploaded }: { purp
       {phase.step === "failed" && (
         <div className="flex flex-wrap items-center gap-2">
           <p id={`${id}-error`} role="alert" className="min-w-0 flex-1 text-sm text-red-700">
-            {te(phase.error, { name: phase.file.name, limit })}
+            {te(phase.error, { name: cleanFileName(phase.file.name), limit })}
           </p>
           {phase.error === "uploadNetwork" || phase.error === "internal" ? (
             <Button type="button" variant="secondary" onClick={() => void send(phase.file)}>

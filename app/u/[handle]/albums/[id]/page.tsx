@@ -9,6 +9,8 @@ import { listPhotos } from "@/server/albums/list-photos";
 import { albumRefSchema } from "@/lib/validation/album";
 import { AlbumPhotos } from "@/components/albums/album-photos";
 import { AlbumSettings } from "@/components/albums/album-settings";
+import { StorageUsage } from "@/components/media/storage-usage";
+import { getStorageUsage } from "@/server/media/storage-usage";
 
 type Props = { params: Promise<{ handle: string; id: string }> };
 
@@ -37,6 +39,11 @@ export default async function AlbumPage({ params }: Props) {
           {t("count", { count: album.count })}
           {album.mine && <> · {ta(album.audience)}</>}
         </p>
+        {album.mine && viewer && (
+          <div className="mt-2">
+            <StorageUsage {...await getStorageUsage(viewer)} />
+          </div>
+        )}
         {album.mine && <AlbumSettings album={album} />}
       </header>
       <AlbumPhotos album={album} initial={photos} choices={choices} />

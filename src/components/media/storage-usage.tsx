@@ -1,0 +1,14 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatBytes } from "./upload-file";
+
+/** "12.5 MB of 2 GB used", with a bar: the per-user quota, shown where people upload. */
+export async function StorageUsage({ usedBytes, quotaBytes }: { usedBytes: number; quotaBytes: number }) {
+  const [t, locale] = await Promise.all([getTranslations("media"), getLocale()]);
+  const text = t("usage", { used: formatBytes(usedBytes, locale), quota: formatBytes(quotaBytes, locale) });
+  return (
+    <div className="text-xs text-stone-500" data-testid="storage-usage">
+      <progress className="mr-2 h-1.5 w-28 align-middle" max={quotaBytes} value={Math.min(usedBytes, quotaBytes)} aria-label={text} />
+      <span>{text}</span>
+    </div>
+  );
+}
