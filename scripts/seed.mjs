@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// `npm run seed`: runs prisma/seed.ts against DATABASE_URL; when it is unset,
+// `npm run seed`: runs prisma/seed.ts (people, friendships, status posts),
+// then prisma/seed-content.ts (albums, blogs, diary, music, video, avatars,
+// through the app's own use-cases; its --before step first removes the
+// previous demo's media files) against DATABASE_URL; when it is unset,
 // against the embedded Postgres in .data/pglite — the running one if
 // `npm start` is up (found through its lock file), else started here just for
 // the seed (migrations applied first) and stopped afterwards.
@@ -35,6 +38,14 @@ if (!url) {
     }
   }
 }
-const code = await run([path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], { DATABASE_URL: url });
+// The content step loads the app's server modules: the react-server condition
+// resolves `import "server-only"` to nothing outside Next (as bench:media does).
+const content = (...args) => ["--conditions=react-server", "--import", "tsx", "prisma/seed-content.ts", ...args];
+const steps = [content("--before"), [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], content()];
+let code = 0;
+for (const step of steps) {
+  code = await run(step, { DATABASE_URL: url });
+  if (code !== 0) break;
+}
 if (server) await server.stop();
 process.exit(code);

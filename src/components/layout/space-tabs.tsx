@@ -24,7 +24,10 @@ export function SpaceTabs({ handle }: { handle: string }) {
   const base = `/u/${handle}`;
   const activeRef = useRef<HTMLAnchorElement>(null);
   // On a phone the tab row scrolls: keep the current tab in view.
-  useEffect(() => activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [pathname]);
+  // (A block body: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.)
+  useEffect(() => {
+    activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   const current = TABS.slice()
     .reverse()
     .find(({ path }) => (path ? pathname.startsWith(base + path) : pathname === base || pathname.startsWith(`${base}/post/`)));

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatBytes } from "./upload-file";
+import { formatBytes } from "@/lib/format-bytes";
 
 /** "12.5 MB of 2 GB used", with a bar: the per-user quota, shown where people upload. */
 export async function StorageUsage({ usedBytes, quotaBytes }: { usedBytes: number; quotaBytes: number }) {

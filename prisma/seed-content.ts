@@ -1,0 +1,448 @@
+// The second half of `npm run seed` (after prisma/seed.ts made the people):
+// every kind of content (albums of photos, blogs, diary entries, a song as
+// background music, a video, avatars and covers) for a few demo users, made
+// through the app's own use-cases and media pipeline, so the rows, feed
+// entries, jobs and files are exactly what the app itself would write.
+// Images are generated here with sharp (no downloads).
+//
+//   node --conditions=react-server --import tsx prisma/seed-content.ts --before
+//     removes the demo users' media rows and files (run before prisma/seed.ts
+//     deletes the accounts: the cascade removes rows, never files);
+//   node --conditions=react-server --import tsx prisma/seed-content.ts
+//     creates the content.
+// The react-server condition lets modules that `import "server-only"` load outside Next.
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import sharp from "sharp";
+import { db } from "../src/server/db";
+import type { SignedInViewer } from "../src/server/auth/viewer";
+import { getBoss, QUEUES } from "../src/server/jobs/boss";
+import { createAlbum } from "../src/server/albums/create-album";
+import { updatePhoto } from "../src/server/albums/update-photo";
+import { saveDraft } from "../src/server/blog/save-draft";
+import { publishBlog } from "../src/server/blog/publish-blog";
+import { createEntry } from "../src/server/diary/create-entry";
+import { setPostAudience } from "../src/server/posts/set-post-audience";
+import { createTrack } from "../src/server/music/create-track";
+import { setBackgroundMusic } from "../src/server/music/set-background-music";
+import { createVideo } from "../src/server/video/create-video";
+import { uploadMedia } from "../src/server/media/upload-media";
+import { processMedia } from "../src/server/media/process-media";
+import { deleteMedia } from "../src/server/media/delete-media";
+import type { Purpose } from "../src/server/media/purposes";
+import { createAlbumSchema, updatePhotoSchema } from "../src/lib/validation/album";
+import { publishBlogSchema, saveDraftSchema } from "../src/lib/validation/blog";
+import { createDiarySchema } from "../src/lib/validation/diary";
+import { setAudienceSchema } from "../src/lib/validation/post";
+import { createTrackSchema, setBackgroundMusicSchema } from "../src/lib/validation/music";
+import { createVideoSchema } from "../src/lib/validation/video";
+import { uploadQuerySchema } from "../src/lib/validation/media";
+import { todayIn } from "../src/lib/diary";
+
+// Same domain as prisma/seed.ts (importing it would run that seed).
+const DEMO_EMAILS = { endsWith: "@demo.kongjian.local" };
+// From the repo root, where scripts/seed.mjs runs us (the default media folder is relative to it too).
+const FIXTURES = path.resolve("e2e/fixtures/media");
+const ZONE = "Asia/Shanghai";
+
+// ---------------------------------------------------------------------------
+// Images: photo-like scenes (sky, sun, layered hills or sea or night lights,
+// vignette, soft grain), deterministic per seed.
+
+type Palette = { sky: [string, string]; sun: string; layers: [string, string, string]; night: [string, string] };
+
+const PALETTES: Record<string, Palette> = {
+  autumn: { sky: ["#f9d29d", "#e8828a"], sun: "#fff1c1", layers: ["#c07a4f", "#8a4b32", "#4a261c"], night: ["#2b1b2e", "#0f0b14"] },
+  hills: { sky: ["#a7c8f2", "#e6f2fb"], sun: "#fffbe6", layers: ["#8fb59a", "#4f7f63", "#24443a"], night: ["#10243a", "#050b14"] },
+  winter: { sky: ["#d9c8f5", "#9cc7f0"], sun: "#ffffff", layers: ["#c4b5e3", "#8e8cc9", "#535a99"], night: ["#1e2140", "#0a0b1c"] },
+  dusk: { sky: ["#ffb88c", "#6a5acd"], sun: "#ffe2b0", layers: ["#7b5ea7", "#4b3b7a", "#231b3d"], night: ["#1a1030", "#07040f"] },
+};
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296;
+    return seed / 4294967296;
+  };
+}
+
+/** A hill line across the width: a few sines with random phases. */
+function ridge(rand: () => number, w: number, h: number, base: number, amp: number): string {
+  const waves = [0, 1, 2].map((i) => ({ f: (i + 1) * (0.8 + rand() * 1.6), p: rand() * Math.PI * 2, a: amp / (i + 1) }));
+  const points: string[] = [];
+  for (let x = 0; x <= w; x += w / 48) {
+    const y = base + waves.reduce((s, v) => s + v.a * Math.sin((x / w) * Math.PI * 2 * v.f + v.p), 0);
+    points.push(`${x.toFixed(1)},${y.toFixed(1)}`);
+  }
+  return `M0,${h} L${points.join(" L")} L${w},${h} Z`;
+}
+
+type Scene = "hills" | "sea" | "lights";
+
+function sceneSvg(p: Palette, scene: Scene, seed: number, w: number, h: number): string {
+  const rand = rng(seed);
+  const sunX = w * (0.2 + rand() * 0.6);
+  const sunY = h * (scene === "sea" ? 0.48 : 0.2 + rand() * 0.2);
+  const sunR = Math.min(w, h) * (0.06 + rand() * 0.05);
+  const defs = `
+    <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.sky[1]}"/><stop offset="1" stop-color="${p.sky[0]}"/></linearGradient>
+    <linearGradient id="night" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.night[1]}"/><stop offset="1" stop-color="${p.night[0]}"/></linearGradient>
+    <linearGradient id="sea" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.layers[0]}"/><stop offset="1" stop-color="${p.layers[2]}"/></linearGradient>
+    <radialGradient id="sun"><stop offset="0" stop-color="${p.sun}"/><stop offset="0.35" stop-color="${p.sun}" stop-opacity="0.9"/><stop offset="1" stop-color="${p.sun}" stop-opacity="0"/></radialGradient>
+    <radialGradient id="vignette" cx="0.5" cy="0.5" r="0.75"><stop offset="0.6" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.45"/></radialGradient>
+    <filter id="haze"><feGaussianBlur stdDeviation="${(w / 260).toFixed(1)}"/></filter>
+    <filter id="bokeh"><feGaussianBlur stdDeviation="${(w / 90).toFixed(1)}"/></filter>`;
+  let body: string;
+  if (scene === "lights") {
+    const dots = Array.from({ length: 26 }, () => {
+      const c = [p.sun, p.sky[0], p.sky[1], p.layers[0]][Math.floor(rand() * 4)];
+      return `<circle cx="${(rand() * w).toFixed(0)}" cy="${(h * (0.25 + rand() * 0.6)).toFixed(0)}" r="${(Math.min(w, h) * (0.02 + rand() * 0.07)).toFixed(0)}" fill="${c}" opacity="${(0.25 + rand() * 0.5).toFixed(2)}"/>`;
+    }).join("");
+    body = `<rect width="${w}" height="${h}" fill="url(#night)"/><g filter="url(#bokeh)">${dots}</g>`;
+  } else if (scene === "sea") {
+    const horizon = h * 0.55;
+    const glints = Array.from({ length: 18 }, (_, i) => {
+      const y = horizon + (i + 1) * ((h - horizon) / 20);
+      const half = sunR * (0.4 + rand()) * (1 + i / 10);
+      return `<rect x="${(sunX - half).toFixed(0)}" y="${y.toFixed(0)}" width="${(half * 2).toFixed(0)}" height="${(h / 260).toFixed(1)}" fill="${p.sun}" opacity="${(0.5 - i / 40).toFixed(2)}"/>`;
+    }).join("");
+    body = `<rect width="${w}" height="${h}" fill="url(#sky)"/>
+      <circle cx="${sunX}" cy="${sunY}" r="${sunR * 3}" fill="url(#sun)"/>
+      <path d="${ridge(rand, w, h, horizon - h * 0.03, h * 0.02)}" fill="${p.layers[1]}" opacity="0.6" filter="url(#haze)"/>
+      <rect y="${horizon}" width="${w}" height="${h - horizon}" fill="url(#sea)"/>
+      <g filter="url(#haze)">${glints}</g>`;
+  } else {
+    const hills = p.layers
+      .map((c, i) => `<path d="${ridge(rand, w, h, h * (0.5 + i * 0.14), h * (0.08 - i * 0.015))}" fill="${c}"${i === 0 ? ' filter="url(#haze)" opacity="0.85"' : ""}/>`)
+      .join("");
+    body = `<rect width="${w}" height="${h}" fill="url(#sky)"/><circle cx="${sunX}" cy="${sunY}" r="${sunR * 3}" fill="url(#sun)"/>${hills}`;
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs>${defs}</defs>${body}<rect width="${w}" height="${h}" fill="url(#vignette)"/></svg>`;
+}
+
+/** An SVG drawn, then a soft film grain over it, as a JPEG (what a phone would upload). */
+async function toJpeg(svg: string, w: number, h: number): Promise<Buffer> {
+  const grain = await sharp({ create: { width: w, height: h, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 14 } } })
+    .blur(0.6)
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg)).composite([{ input: grain, blend: "soft-light" }]).jpeg({ quality: 86 }).toBuffer();
+}
+
+const photo = (p: Palette, scene: Scene, seed: number, portrait = false) => {
+  const [w, h] = portrait ? [1080, 1440] : [1600, 1067];
+  return toJpeg(sceneSvg(p, scene, seed, w, h), w, h);
+};
+
+/** An avatar: soft overlapping blobs on a gradient, wider than tall so the crop matters. */
+function avatar(hue: number, seed: number): Promise<Buffer> {
+  const rand = rng(seed);
+  const [w, h] = [640, 480];
+  const blob = (i: number) =>
+    `<circle cx="${(w * (0.3 + rand() * 0.4)).toFixed(0)}" cy="${(h * (0.25 + rand() * 0.5)).toFixed(0)}" r="${(h * (0.18 + rand() * 0.18)).toFixed(0)}" fill="hsl(${(hue + 40 * (i + 1)) % 360},75%,${60 + i * 8}%)" opacity="0.8"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs>
+    <linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},65%,55%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},60%,30%)"/></linearGradient>
+    <filter id="s"><feGaussianBlur stdDeviation="18"/></filter></defs>
+    <rect width="${w}" height="${h}" fill="url(#g)"/><g filter="url(#s)">${[0, 1, 2].map(blob).join("")}</g></svg>`;
+  return toJpeg(svg, w, h);
+}
+
+/** The blog's picture: a cup and an open book on a wooden table, in shapes. */
+function stillLife(): Promise<Buffer> {
+  const [w, h] = [1200, 800];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs>
+    <linearGradient id="wall" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#f3e3c7"/><stop offset="1" stop-color="#d9b98c"/></linearGradient>
+    <linearGradient id="table" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#9c6b43"/><stop offset="1" stop-color="#5e3b22"/></linearGradient>
+    <radialGradient id="light" cx="0.2" cy="0.1" r="0.8"><stop offset="0" stop-color="#fff8e1" stop-opacity="0.8"/><stop offset="1" stop-color="#fff8e1" stop-opacity="0"/></radialGradient>
+    <filter id="soft"><feGaussianBlur stdDeviation="6"/></filter></defs>
+    <rect width="${w}" height="${h}" fill="url(#wall)"/><rect y="${h * 0.55}" width="${w}" height="${h * 0.45}" fill="url(#table)"/>
+    <ellipse cx="420" cy="640" rx="300" ry="40" fill="#000" opacity="0.25" filter="url(#soft)"/>
+    <path d="M150,600 L420,560 L690,600 L690,620 L420,585 L150,620 Z" fill="#f7f2e8"/><path d="M420,560 L420,585" stroke="#c9bfae" stroke-width="4"/>
+    <g stroke="#cfc5b3" stroke-width="3">${[0, 1, 2, 3].map((i) => `<path d="M${200 + i * 45},${595 - i * 6} l40,-6 M${470 + i * 45},${569 + i * 6} l40,6"/>`).join("")}</g>
+    <ellipse cx="880" cy="650" rx="120" ry="24" fill="#000" opacity="0.25" filter="url(#soft)"/>
+    <path d="M800,500 L960,500 L945,640 Q880,660 815,640 Z" fill="#eef3f6"/><ellipse cx="880" cy="500" rx="80" ry="16" fill="#6b3f25"/>
+    <path d="M958,530 q50,10 30,60 q-12,24 -38,26" fill="none" stroke="#eef3f6" stroke-width="14"/>
+    <path d="M860,470 q-20,-40 10,-80 M900,470 q-20,-40 10,-80" fill="none" stroke="#ffffff" stroke-width="6" opacity="0.5" filter="url(#soft)"/>
+    <rect width="${w}" height="${h}" fill="url(#light)"/></svg>`;
+  return toJpeg(svg, w, h);
+}
+
+// ---------------------------------------------------------------------------
+// Uploads through the real pipeline.
+
+let bossStarted = false;
+
+/**
+ * Runs the upload's media job here, now, so the item is READY when the seed
+ * ends. The job is claimed first (as a pg-boss worker would take it) so a
+ * running app's worker never processes the same upload at the same time;
+ * if that worker already has it, we wait for its result instead.
+ */
+async function processNow(mediaId: number): Promise<void> {
+  const boss = await getBoss();
+  bossStarted = true;
+  const [job] = await db.$queryRaw<{ id: string }[]>`
+    UPDATE pgboss.job SET state = 'active', started_on = now()
+    WHERE name = ${QUEUES.mediaProcess} AND state < 'active' AND data->>'mediaId' = ${String(mediaId)}
+    RETURNING id::text`;
+  if (job) {
+    try {
+      await processMedia(mediaId);
+    } catch (err) {
+      await boss.fail(QUEUES.mediaProcess, job.id, { message: String(err) });
+      throw err;
+    }
+    await boss.complete(QUEUES.mediaProcess, job.id);
+    return;
+  }
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    const m = await db.media.findUnique({ where: { id: mediaId }, select: { status: true } });
+    if (m?.status === "READY") return;
+    if (!m || m.status === "FAILED") throw new Error(`media ${mediaId} failed in the app's worker`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`media ${mediaId} is still processing after 2 minutes`);
+}
+
+async function upload(viewer: SignedInViewer, purpose: Purpose, bytes: Buffer, name: string, extra: { albumId?: number; batch?: string; crop?: string } = {}) {
+  // The same query the browser sends to POST /api/uploads, through the same schema.
+  const q = uploadQuerySchema.parse({ purpose, name, clientKey: randomUUID(), ...extra });
+  const result = await uploadMedia(viewer, {
+    purpose: q.purpose,
+    body: Readable.from([bytes]),
+    declaredBytes: bytes.length,
+    fileName: q.name ?? null,
+    clientKey: q.clientKey,
+    albumId: q.albumId,
+    batchKey: q.batch,
+    crop: q.crop,
+  });
+  await processNow(result.media.id);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// What each person posts.
+
+type AlbumPlan = { handle: string; title: string; description: string; audience: "PUBLIC" | "FRIENDS"; palette: Palette; captions: string[] };
+
+const ALBUMS: AlbumPlan[] = [
+  {
+    handle: "wangfang",
+    title: "秋天的散步",
+    description: "周末绕着老城区走了一圈，随手拍的，没怎么修图。",
+    audience: "PUBLIC",
+    palette: PALETTES.autumn!,
+    captions: ["早上七点的光", "河边的晚霞", "路灯亮起来之前", "云很低的一天", "巷口", "海边的傍晚", "回家的路", "最后一张，天黑了"],
+  },
+  {
+    handle: "zhangwei",
+    title: "香山徒步",
+    description: "五点起床，赶在人多之前登顶。腿到现在还是酸的。",
+    audience: "FRIENDS",
+    palette: PALETTES.hills!,
+    captions: ["山脚下", "半山腰歇一歇", "远处的山一层一层", "终于到顶了", "山下的灯亮了", "下山"],
+  },
+  {
+    handle: "xuemei",
+    title: "配色练习 · 冬",
+    description: "最近在做一套冬天的配色，灵感图都放在这里。",
+    audience: "PUBLIC",
+    palette: PALETTES.winter!,
+    captions: ["雾蓝", "薰衣草", "晨光", "月白", "暮色", "夜"],
+  },
+];
+
+const SCENES: Scene[] = ["hills", "sea", "hills", "lights", "hills", "sea", "hills", "lights"];
+const ALT: Record<Scene, string> = { hills: "层层叠叠的远山，天上挂着太阳", sea: "海平面上的落日和水面的波光", lights: "夜里虚化成光斑的灯" };
+
+async function seedAlbum(viewer: SignedInViewer, plan: AlbumPlan, seed: number) {
+  const album = await createAlbum(viewer, createAlbumSchema.parse({ title: plan.title, description: plan.description, audience: plan.audience, clientKey: randomUUID() }));
+  const batch = randomUUID(); // one upload batch: one feed item "added N photos"
+  for (const [i, caption] of plan.captions.entries()) {
+    const scene = SCENES[i % SCENES.length]!;
+    const bytes = await photo(plan.palette, scene, seed * 100 + i, i % 4 === 2);
+    const up = await upload(viewer, "photo", bytes, `IMG_${2040 + i}.jpg`, { albumId: album.id, batch });
+    await updatePhoto(viewer, updatePhotoSchema.parse({ photoId: up.photo!.id, caption, alt: ALT[scene] }));
+  }
+}
+
+const dayBefore = (days: number) => {
+  const d = new Date(`${todayIn(ZONE)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+};
+
+async function seedBlogs(v: (h: string) => SignedInViewer) {
+  const chenjing = v("chenjing");
+  const image = await upload(chenjing, "inline", await stillLife(), "书和咖啡.jpg");
+  const source = `读书是最好的旅行。今年通勤的路变长了，反而读了更多书。挑几本想推荐给大家。
+
+![窗边的一杯咖啡和摊开的书](/media/${image.media.id}/display)
+
+## 书单
+
+- **《额尔古纳河右岸》** 迟子建：一个民族的百年，写得像一条安静的河。
+- **《置身事内》** 兰小欢：终于看懂了地方政府和经济是怎么回事。
+- **《长安的荔枝》** 马伯庸：小人物的职场生存记，好笑又心酸。
+- **《夜晚的潜水艇》** 陈春成：想象力好到让人嫉妒。
+
+## 读书的小习惯
+
+1. 随身带一本薄书，排队的时候也能读几页；
+2. 读完写三句话，不用长，但一定要写；
+3. 不喜欢的书，读到一半也可以放下。
+
+> 读书和旅行，身体和灵魂总有一个在路上。
+
+你今年读到了什么好书？欢迎告诉我。`;
+  // The editor's path: an auto-saved draft, then "publish" (which deletes the draft).
+  const draft = await saveDraft(chenjing, saveDraftSchema.parse({ title: "今年读过的几本好书", source, audience: "PUBLIC" }));
+  await publishBlog(chenjing, publishBlogSchema.parse({ draftId: draft.id, title: "今年读过的几本好书", source, audience: "PUBLIC", clientKey: randomUUID() }));
+
+  const letter = `## 亲爱的 Peter
+
+听说你寒假要来北京过春节，我真的太高兴了！你上次问我中国人过年都做些什么，这封信就来回答你。
+
+## 给你的几点建议
+
+- 带一件厚外套，北京的冬天又干又冷；
+- 提前学几句拜年的话，比如“新年快乐”“恭喜发财”；
+- 除夕晚上一定要来我家，一起包饺子。
+
+## 我们的安排
+
+1. 腊月二十八：逛庙会，吃糖葫芦
+2. 除夕：吃年夜饭，看春晚
+3. 初一：去爷爷奶奶家拜年
+
+期待你的回信！
+
+Yours,
+李华`;
+  await publishBlog(v("lihua"), publishBlogSchema.parse({ title: "Dear Peter：欢迎来中国过春节", source: letter, audience: "PUBLIC", clientKey: randomUUID() }));
+}
+
+async function seedDiary(v: (h: string) => SignedInViewer) {
+  const entry = (handle: string, fields: { daysAgo: number; title: string; body: string; mood: string; weather: string }) =>
+    createEntry(
+      v(handle),
+      createDiarySchema.parse({ entryDate: dayBefore(fields.daysAgo), title: fields.title, body: fields.body, mood: fields.mood, weather: fields.weather, timeZone: ZONE, clientKey: randomUUID() }),
+    );
+  await entry("lihua", {
+    daysAgo: 1,
+    title: "信寄出去了",
+    body: "给 Peter 的信终于写完了。写了三遍：第一遍太长，第二遍太客气，第三遍才像我自己。晚上妈妈做了红烧肉，开心。",
+    mood: "happy",
+    weather: "sunny",
+  });
+  await entry("sunli", {
+    daysAgo: 2,
+    title: "小星星",
+    body: "今天的钢琴课，六岁的朵朵第一次完整弹完了《小星星》，弹完自己先鼓起掌来。我比她还激动。",
+    mood: "excited",
+    weather: "cloudy",
+  });
+  // Written for herself first (the default), then shared with friends: the widening re-runs the fan-out.
+  const trip = await entry("zhaomin", {
+    daysAgo: 3,
+    title: "回杭州的高铁上",
+    body: "上海到杭州不到一个小时，窗外一直在下小雨。想外婆做的片儿川了，明天一早就去吃。打工人的周末，就是这么简单。",
+    mood: "calm",
+    weather: "rainy",
+  });
+  await setPostAudience(v("zhaomin"), setAudienceSchema.parse({ postId: trip.id, audience: "FRIENDS" }));
+}
+
+async function seedMusic(sunli: SignedInViewer) {
+  const bytes = await readFile(path.join(FIXTURES, "tone-cover.mp3"));
+  const up = await upload(sunli, "audio", bytes, "标准音A.mp3");
+  const track = await createTrack(
+    sunli,
+    createTrackSchema.parse({
+      mediaId: up.media.id,
+      title: "标准音 A（440 Hz）",
+      artist: "孙丽",
+      album: "钢琴课小品",
+      description: "上课前给学生定音用的标准音 A，就是中央 C 上面那个 la。录下来当空间的背景音乐 🎹",
+      audience: "PUBLIC",
+      clientKey: randomUUID(),
+    }),
+  );
+  await setBackgroundMusic(sunli, setBackgroundMusicSchema.parse({ postId: Number(track.id), on: true }));
+}
+
+async function seedVideo(zhoujie: SignedInViewer) {
+  const bytes = await readFile(path.join(FIXTURES, "clip.mp4"));
+  const up = await upload(zhoujie, "video", bytes, "测试图.mp4");
+  await createVideo(
+    zhoujie,
+    createVideoSchema.parse({
+      mediaId: up.media.id,
+      title: "小时候的电视测试图",
+      description: "还记得以前节目结束后的彩条和“嘟——”的一声吗？翻出来一段，三秒钟的童年。",
+      audience: "PUBLIC",
+      clientKey: randomUUID(),
+    }),
+  );
+}
+
+// Everyone but alice and bob gets an avatar (so the initials fallback shows too); two get a cover.
+const AVATAR_HUES: Record<string, number> = { lihua: 200, wangfang: 20, zhangwei: 130, chenjing: 40, liuyang: 0, zhaomin: 170, sunli: 300, zhoujie: 230, xuemei: 260, kongjian: 210 };
+const COVERS: [handle: string, palette: Palette, scene: Scene][] = [["wangfang", PALETTES.autumn!, "sea"], ["sunli", PALETTES.dusk!, "hills"]];
+
+async function seedProfiles(v: (h: string) => SignedInViewer) {
+  for (const [i, [handle, hue]] of Object.entries(AVATAR_HUES).entries()) {
+    // The square the avatar editor would send: the middle of the 4:3 picture.
+    await upload(v(handle), "avatar", await avatar(hue, 7 + i), "avatar.jpg", { crop: "0.125,0,1" });
+  }
+  for (const [i, [handle, palette, scene]] of COVERS.entries()) {
+    const [w, h] = [1500, 500];
+    await upload(v(handle), "cover", await toJpeg(sceneSvg(palette, scene, 900 + i, w, h), w, h), "cover.jpg");
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+async function before() {
+  const rows = await db.media.findMany({ where: { owner: { email: DEMO_EMAILS } }, select: { id: true } });
+  await deleteMedia(rows.map((r) => r.id)); // rows, then their files
+  if (rows.length) console.log(`Removed ${rows.length} media of the previous demo.`);
+}
+
+async function content() {
+  const users = await db.user.findMany({
+    where: { email: DEMO_EMAILS },
+    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true, avatarMediaId: true },
+  });
+  const byHandle = new Map(users.map((u) => [u.handle, u]));
+  const v = (handle: string): SignedInViewer => {
+    const user = byHandle.get(handle);
+    if (!user) throw new Error(`demo user ${handle} is missing: run prisma/seed.ts first`);
+    return user;
+  };
+  await seedProfiles(v);
+  for (const [i, plan] of ALBUMS.entries()) await seedAlbum(v(plan.handle), plan, i + 1);
+  await seedBlogs(v);
+  await seedDiary(v);
+  await seedMusic(v("sunli"));
+  await seedVideo(v("zhoujie"));
+  const media = await db.media.count({ where: { owner: { email: DEMO_EMAILS } } });
+  console.log(`Seeded ${ALBUMS.length} albums, 2 blogs, 3 diary entries, a song (background music), a video, ${Object.keys(AVATAR_HUES).length} avatars and ${COVERS.length} covers (${media} media files).`);
+}
+
+async function main() {
+  try {
+    await (process.argv.includes("--before") ? before() : content());
+  } finally {
+    // Close what we opened, so the process ends (pg-boss keeps timers and a pool).
+    if (bossStarted) await (await getBoss()).stop({ graceful: false });
+    await db.$disconnect();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
