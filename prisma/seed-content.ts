@@ -13,6 +13,7 @@
 // The react-server condition lets modules that `import "server-only"` load outside Next.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
 import sharp from "sharp";
@@ -28,8 +29,6 @@ import { setPostAudience } from "../src/server/posts/set-post-audience";
 import { createTrack } from "../src/server/music/create-track";
 import { setBackgroundMusic } from "../src/server/music/set-background-music";
 import { createVideo } from "../src/server/video/create-video";
-import { uploadMedia } from "../src/server/media/upload-media";
-import { processMedia } from "../src/server/media/process-media";
 import { deleteMedia } from "../src/server/media/delete-media";
 import type { Purpose } from "../src/server/media/purposes";
 import { createAlbumSchema, updatePhotoSchema } from "../src/lib/validation/album";
@@ -121,13 +120,20 @@ function sceneSvg(p: Palette, scene: Scene, seed: number, w: number, h: number):
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs>${defs}</defs>${body}<rect width="${w}" height="${h}" fill="url(#vignette)"/></svg>`;
 }
 
+// Making the noise is the slow part: one grain per picture size, shared.
+const grains = new Map<string, Promise<Buffer>>();
+function grain(w: number, h: number): Promise<Buffer> {
+  const key = `${w}x${h}`;
+  if (!grains.has(key)) {
+    grains.set(key, sharp({ create: { width: w, height: h, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 14 } } }).blur(0.6).raw().toBuffer());
+  }
+  return grains.get(key)!;
+}
+
 /** An SVG drawn, then a soft film grain over it, as a JPEG (what a phone would upload). */
 async function toJpeg(svg: string, w: number, h: number): Promise<Buffer> {
-  const grain = await sharp({ create: { width: w, height: h, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 14 } } })
-    .blur(0.6)
-    .png()
-    .toBuffer();
-  return sharp(Buffer.from(svg)).composite([{ input: grain, blend: "soft-light" }]).jpeg({ quality: 86 }).toBuffer();
+  const noise = { input: await grain(w, h), raw: { width: w, height: h, channels: 3 as const }, blend: "soft-light" as const };
+  return sharp(Buffer.from(svg)).composite([noise]).jpeg({ quality: 86 }).toBuffer();
 }
 
 const photo = (p: Palette, scene: Scene, seed: number, portrait = false) => {
@@ -171,6 +177,27 @@ function stillLife(): Promise<Buffer> {
 // ---------------------------------------------------------------------------
 // Uploads through the real pipeline.
 
+type Pipeline = {
+  uploadMedia: typeof import("../src/server/media/upload-media").uploadMedia;
+  processMedia: typeof import("../src/server/media/process-media").processMedia;
+};
+let pipeline: Pipeline | null = null;
+
+/**
+ * Loads the upload and processing modules, after one fix-up. Here (unlike in
+ * Next or Vitest) tsx runs the app as CommonJS and converts ESM-only packages
+ * with esbuild's interop, under which music-metadata's default import of
+ * content-type (CommonJS marked __esModule, no default) is undefined: audio
+ * tags, duration and cover art would silently be missing. Giving content-type
+ * the default Node itself would give restores them.
+ */
+async function loadPipeline(): Promise<Pipeline> {
+  const contentType = createRequire(path.resolve("package.json"))("content-type") as { default?: unknown };
+  contentType.default ??= contentType;
+  const [{ uploadMedia }, { processMedia }] = await Promise.all([import("../src/server/media/upload-media"), import("../src/server/media/process-media")]);
+  return (pipeline = { uploadMedia, processMedia });
+}
+
 let bossStarted = false;
 
 /**
@@ -180,6 +207,7 @@ let bossStarted = false;
  * if that worker already has it, we wait for its result instead.
  */
 async function processNow(mediaId: number): Promise<void> {
+  const { processMedia } = pipeline ?? (await loadPipeline());
   const boss = await getBoss();
   bossStarted = true;
   const [job] = await db.$queryRaw<{ id: string }[]>`
@@ -208,6 +236,7 @@ async function processNow(mediaId: number): Promise<void> {
 async function upload(viewer: SignedInViewer, purpose: Purpose, bytes: Buffer, name: string, extra: { albumId?: number; batch?: string; crop?: string } = {}) {
   // The same query the browser sends to POST /api/uploads, through the same schema.
   const q = uploadQuerySchema.parse({ purpose, name, clientKey: randomUUID(), ...extra });
+  const { uploadMedia } = pipeline ?? (await loadPipeline());
   const result = await uploadMedia(viewer, {
     purpose: q.purpose,
     body: Readable.from([bytes]),
@@ -429,7 +458,7 @@ async function content() {
   await seedMusic(v("sunli"));
   await seedVideo(v("zhoujie"));
   const media = await db.media.count({ where: { owner: { email: DEMO_EMAILS } } });
-  console.log(`Seeded ${ALBUMS.length} albums, 2 blogs, 3 diary entries, a song (background music), a video, ${Object.keys(AVATAR_HUES).length} avatars and ${COVERS.length} covers (${media} media files).`);
+  console.log(`Seeded ${ALBUMS.length} albums, 2 blogs, 3 diary entries, a song (background music), a video, ${Object.keys(AVATAR_HUES).length} avatars and ${COVERS.length} covers (${media} media).`);
 }
 
 async function main() {

@@ -11,6 +11,7 @@ const TABS = [
   { tab: "albums", path: "/albums" },
   { tab: "music", path: "/music" },
   { tab: "video", path: "/video" },
+  { tab: "guestbook", path: "/guestbook" },
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RichText } from "@/components/ui/rich-text";
 import { ItemAttachment } from "@/components/items/item-attachment";
+import { ItemInteractions } from "@/components/items/item-interactions";
 import { itemHref } from "@/lib/item-href";
 import { AudienceSelect } from "./audience-select";
 
@@ -90,6 +91,7 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
         </div>
       )}
       <ItemAttachment post={post} />
+      <ItemInteractions post={post} />
       {post.mine && (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
           {audienceEditable && <AudienceSelect id={`audience-${post.id}`} label={t("audienceLabel")} value={audience} onChange={changeAudience} disabled={pending} />}
