@@ -2,6 +2,8 @@
 // a few hundred posts across audiences) so the feed is worth looking at.
 // Re-running replaces the demo accounts (emails @demo.kongjian.local) and
 // leaves every other account alone. Deterministic: same data every run.
+// Their albums, blogs, music, video and avatars come next, from prisma/seed-content.ts
+// (scripts/seed.mjs runs both).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Audience } from "../src/generated/prisma/client";
 import { hashPassword } from "../src/server/auth/password";

@@ -128,6 +128,8 @@ async function adoptProfileImage(ownerId: number, mediaId: number, purpose: "ava
   const previous = await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: ownerId }, select: { avatarMediaId: true, coverMediaId: true } });
     const old = user[field];
+    // Already adopted (a retried or duplicate run): nothing to replace.
+    if (old === mediaId) return null;
     // Only adopt if no newer upload got there first.
     if (old && old > mediaId) return mediaId;
     await tx.user.update({ where: { id: ownerId }, data: { [field]: mediaId } });
