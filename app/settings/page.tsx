@@ -8,6 +8,8 @@ import { AvatarEditor } from "@/components/account/avatar-editor";
 import { CoverEditor } from "@/components/account/cover-editor";
 import { StorageUsage } from "@/components/media/storage-usage";
 import { getStorageUsage } from "@/server/media/storage-usage";
+import { getFootprints } from "@/server/visitors/set-footprints";
+import { FootprintsToggle } from "@/components/visitors/footprints-toggle";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
@@ -16,12 +18,14 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/settings");
-  const [space, t, tm, tmedia, usage] = await Promise.all([
+  const [space, t, tm, tmedia, usage, footprints, tvisitors] = await Promise.all([
     getSpace(viewer, viewer.handle),
     getTranslations("settings"),
     getTranslations("profileMedia"),
     getTranslations("media"),
     getStorageUsage(viewer),
+    getFootprints(viewer),
+    getTranslations("visitors"),
   ]);
   return (
     <div className="space-y-6">
@@ -43,6 +47,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="storage-h" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="storage-h" className="mb-2 font-medium">{tmedia("storage")}</h2>
         <StorageUsage {...usage} />
+      </section>
+      <section id="footprints" aria-labelledby="footprints-h" className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="footprints-h" className="mb-3 font-medium">{tvisitors("footprintsTitle")}</h2>
+        <FootprintsToggle initial={footprints.hide} />
       </section>
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="font-medium">{t("sessions")}</h2>

@@ -4,6 +4,8 @@ import { listBackgroundMusic } from "@/server/music/list-background-music";
 import { getSpace } from "@/server/users/get-space";
 import { SpaceHeader } from "@/components/layout/space-header";
 import { BackgroundMusic } from "@/components/music/background-music";
+import { recordVisitAfterResponse } from "@/server/visitors/record-visit";
+import { VisitorsPanel } from "@/components/visitors/visitors-panel";
 
 type Props = { params: Promise<{ handle: string }>; children: React.ReactNode };
 
@@ -18,10 +20,13 @@ export default async function SpaceLayout({ params, children }: Props) {
   const viewer = await getViewer();
   const space = await orNotFound(getSpace(viewer, handle));
   const music = await listBackgroundMusic(viewer, { ownerId: space.owner.id, relation: space.relation });
+  // A signed-in visit is recorded after the response is sent (never slows the page).
+  await recordVisitAfterResponse(viewer, space.owner.id);
   return (
     <>
       <SpaceHeader space={space} signedIn={Boolean(viewer)} />
       {music.length > 0 && <BackgroundMusic tracks={music} ownerName={space.owner.displayName} />}
+      {space.relation === "owner" && <VisitorsPanel viewer={viewer} ownerId={space.owner.id} />}
       {children}
     </>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { visiblePostFilter, type Relation, type Viewer } from "@/server/privacy";
+import { withAttachments } from "@/server/presenters/attachments";
 import { AUTHOR_SELECT } from "@/server/presenters/post";
 import type { EntryView } from "./get-entry";
 import { monthRange } from "./month-range";
@@ -24,6 +25,7 @@ export async function listMonth(
     orderBy: [{ entryDate: "desc" }, { postId: "desc" }],
     take: MONTH_LIMIT + 1,
   });
-  const items = rows.slice(0, MONTH_LIMIT).map((r) => presentEntry(r.post, r, viewer?.id) as EntryView);
+  // Likes and comment previews for the whole month, in the same few queries as any page.
+  const items = (await withAttachments(rows.slice(0, MONTH_LIMIT).map((r) => presentEntry(r.post, r, viewer?.id)), viewer?.id)) as EntryView[];
   return { items, truncated: rows.length > MONTH_LIMIT };
 }

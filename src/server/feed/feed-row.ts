@@ -13,6 +13,8 @@ export type FeedRow = {
   album_id: number | null;
   created_at: Date;
   edited_at: Date | null;
+  like_count: number;
+  comment_count: number;
   handle: string;
   display_name: string;
   avatar_media_id: number | null;
@@ -31,6 +33,8 @@ export function presentFeedRow(r: FeedRow, viewerId: number): PostView {
       state: r.state,
       createdAt: r.created_at,
       editedAt: r.edited_at,
+      likeCount: r.like_count,
+      commentCount: r.comment_count,
       author: { id: r.author_id, handle: r.handle, displayName: r.display_name, avatarMediaId: r.avatar_media_id },
     },
     viewerId,

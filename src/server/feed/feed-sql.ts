@@ -8,7 +8,7 @@ import { visiblePostSql } from "@/server/privacy/audience-sql";
  * out: always pulled), or only regular ones (the inbox's share).
  */
 /** The post columns every feed read returns (see FeedRow). */
-const POST_COLUMNS = Prisma.raw("p.id, p.author_id, p.kind, p.body, p.title, p.audience, p.state, p.album_id, p.created_at, p.edited_at");
+const POST_COLUMNS = Prisma.raw("p.id, p.author_id, p.kind, p.body, p.title, p.audience, p.state, p.album_id, p.created_at, p.edited_at, p.like_count, p.comment_count");
 
 export type Sources = "all" | "hot" | "regular";
 

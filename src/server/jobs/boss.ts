@@ -13,6 +13,8 @@ export const QUEUES = {
   mediaProcess: "media-process",
   /** Periodic removal of upload leftovers (src/server/media/cleanup.ts). */
   mediaCleanup: "media-cleanup",
+  /** Daily removal of visits older than the retention period (src/server/visitors/prune-visits.ts). */
+  visitsCleanup: "visits-cleanup",
 } as const;
 
 const globalForBoss = globalThis as unknown as { kongjianBoss?: Promise<PgBoss> };

@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { fanOutPost } from "@/server/feed/fan-out";
 import { runCleanup } from "@/server/media/cleanup";
 import { markMediaFailed, processMedia } from "@/server/media/process-media";
+import { pruneVisits } from "@/server/visitors/prune-visits";
 import { getBoss, QUEUES } from "./boss";
 import { startQueueLoop } from "./queue-loop";
 
@@ -54,5 +55,10 @@ export async function startWorkers() {
   await boss.work(QUEUES.mediaCleanup, async () => {
     const report = await runCleanup();
     if (Object.values(report).some((n) => n > 0)) console.log("[media] cleanup", report);
+  });
+  await boss.schedule(QUEUES.visitsCleanup, "10 4 * * *", undefined, { tz: "Asia/Shanghai" });
+  await boss.work(QUEUES.visitsCleanup, async () => {
+    const removed = await pruneVisits();
+    if (removed > 0) console.log("[visitors] pruned", removed, "old visits");
   });
 }

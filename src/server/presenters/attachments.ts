@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/server/db";
 import { mediaUrl } from "@/lib/media-url";
 import type { Attachment, PhotoView } from "./attachment-types";
+import { withInteractions } from "./interactions";
+import { loadCommentsPreview } from "./comments-preview";
 import { MEDIA_SELECT, presentMedia, type MediaRow } from "./media";
 import type { PostKind, PostView } from "./post";
 
@@ -111,10 +113,16 @@ export async function withAttachments(items: PostView[], viewerId: number | unde
     const id = Number(p.id);
     byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), id]);
   }
-  const maps = await Promise.all([...byKind].map(([kind, ids]) => loaders[kind]?.(ids, viewerId) ?? new Map<number, Attachment>()));
+  // Likes (liked by me, named likers) load alongside: a fixed number of queries per page too.
+  // ... and so do the cards' first comments (loadCommentsPreview: one query for the page).
+  const [maps, withLikes, withComments] = await Promise.all([
+    Promise.all([...byKind].map(([kind, ids]) => loaders[kind]?.(ids, viewerId) ?? new Map<number, Attachment>())),
+    withInteractions(items, viewerId),
+    loadCommentsPreview(items, viewerId),
+  ]);
   const all = new Map<number, Attachment>();
   for (const m of maps) for (const [k, v] of m) all.set(k, v);
-  return items.map((p) => {
+  return withLikes.map(withComments).map((p) => {
     const a = all.get(Number(p.id));
     if (!a) return p;
     return a.kind === "blog" ? { ...p, attachment: { ...a, excerpt: p.body } } : { ...p, attachment: a };

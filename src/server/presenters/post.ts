@@ -2,6 +2,7 @@ import type { Audience } from "@/lib/audiences";
 import { linkifySegments, type Segment } from "@/lib/linkify";
 import { avatarUrl } from "@/lib/media-url";
 import type { Attachment } from "./attachment-types";
+import type { CommentView } from "@/server/comments/comment-view";
 
 export type PostKind = "status" | "blog" | "diary" | "photos" | "music" | "video";
 export type ItemState = "READY" | "PROCESSING" | "FAILED";
@@ -27,6 +28,17 @@ export type PostView = {
   mine: boolean;
   /** The kind's rich content (blog excerpt and cover, photos, player...); null for status posts. */
   attachment: Attachment | null;
+  /** Exact counters kept on the post row (see src/server/likes, src/server/comments). */
+  likeCount: number;
+  commentCount: number;
+  /** Filled for a whole page at once by withInteractions (./interactions). */
+  likedByMe: boolean;
+  /** Up to 3 likers (the viewer, then the viewer's friends, then the latest) for "A, B and N others". */
+  likers: AuthorView[];
+  /** The latest comment threads, filled for a whole page at once by loadCommentsPreview (./comments-preview). */
+  comments: CommentView[];
+  /** The viewer is signed in: they get the comment box (signed-out viewers, a "sign in to comment" link). */
+  signedIn: boolean;
 };
 
 export type PostRow = {
@@ -38,6 +50,8 @@ export type PostRow = {
   state?: ItemState;
   createdAt: Date;
   editedAt?: Date | null;
+  likeCount?: number;
+  commentCount?: number;
   author: { id: number; handle: string; displayName: string; avatarMediaId?: number | null };
 };
 
@@ -61,6 +75,12 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
     author: presentAuthor(row.author),
     mine: viewerId === row.author.id,
     attachment: null,
+    likeCount: row.likeCount ?? 0,
+    commentCount: row.commentCount ?? 0,
+    likedByMe: false,
+    likers: [],
+    comments: [],
+    signedIn: viewerId !== undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import { relationTo, type Viewer } from "./relation";
 export { canView, effectiveAudience, VISIBLE_AUDIENCES, relationTo };
 export { visibleAudiencesSql, visiblePostSql } from "./audience-sql";
 export { mediaAccess, assertCanViewMedia } from "./media-access";
+export { canSeeGuestbookEntry, canActOnGuestbookEntry, visibleGuestbookFilter, type GuestbookAccess, type GuestbookAction } from "./guestbook";
 export type { Audience, ItemState, Relation, Viewer };
 
 export type Guarded = { ownerId: number; audience: Audience; state?: ItemState };

@@ -8,6 +8,7 @@ import { orNotFound } from "@/server/http/or-not-found";
 import { postRefSchema } from "@/lib/validation/post";
 import { BlogOwnerActions } from "@/components/blog/blog-owner-actions";
 import { Avatar } from "@/components/ui/avatar";
+import { ItemInteractions } from "@/components/items/item-interactions";
 import "@/components/blog/blog-prose.css";
 
 type Props = { params: Promise<{ handle: string; id: string }> };
@@ -66,6 +67,7 @@ export default async function BlogPage({ params }: Props) {
             <BlogOwnerActions postId={post.id} handle={post.author.handle} />
           </footer>
         )}
+        <ItemInteractions post={post} />
       </article>
     </div>
   );

@@ -10,6 +10,7 @@ import { DiaryBadges } from "@/components/diary/diary-badges";
 import { EntryOwnerTools } from "@/components/diary/entry-owner-tools";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RichText } from "@/components/ui/rich-text";
+import { ItemInteractions } from "@/components/items/item-interactions";
 
 type Props = { params: Promise<{ handle: string; id: string }> };
 
@@ -41,6 +42,7 @@ export default async function DiaryEntryPage({ params }: Props) {
           {t("written")} <RelativeTime iso={entry.createdAt} />
           {entry.editedAt && <span className="ml-2">· {ti("edited")}</span>}
         </p>
+        <ItemInteractions post={entry} />
       </article>
       {entry.mine && (
         <EntryOwnerTools

@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/server/auth/viewer";
+import { guestbookSummary, listMessages } from "@/server/guestbook/list-messages";
+import { orNotFound } from "@/server/http/or-not-found";
+import { getSpace } from "@/server/users/get-space";
+import { GuestbookTab } from "@/components/guestbook/guestbook-tab";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { handle } = await params;
+  const t = await getTranslations("guestbook");
+  return { title: t("pageTitle", { name: `@${handle}` }) };
+}
+
+/** The space's Guestbook tab (留言板): the messages this viewer may see, and a place to leave one. */
+export default async function GuestbookPage({ params }: Props) {
+  const { handle } = await params;
+  const viewer = await getViewer();
+  const space = await orNotFound(getSpace(viewer, handle));
+  const where = { handle: space.owner.handle };
+  const [initial, summary] = await Promise.all([listMessages(viewer, where), guestbookSummary(viewer, where)]);
+  return <GuestbookTab handle={space.owner.handle} ownerName={space.owner.displayName} signedIn={Boolean(viewer)} initial={initial} summary={summary} />;
+}

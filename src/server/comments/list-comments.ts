@@ -1,0 +1,37 @@
+import "server-only";
+import type { Viewer } from "@/server/privacy";
+import type { ListCommentsInput } from "@/lib/validation/comment";
+import { PAGE_REPLIES, PAGE_THREADS, queryComments, repliesBefore, threadsBefore, withReplies } from "./comment-sql";
+import { nestThreads, presentComment, type CommentView } from "./comment-view";
+import { visiblePost } from "./load-post";
+
+export type CommentPage = {
+  /** Oldest first (newest-last, as QZone shows them). */
+  items: CommentView[];
+  /** Pass as `before` for the earlier ones; null when there are none. */
+  nextCursor: string | null;
+  /** All comments on the item, replies included (posts.comment_count). */
+  commentCount: number;
+};
+
+/**
+ * A keyset page of an item's comments, for someone who may see the item:
+ * top-level threads (each with its latest replies) or, with `parentId`, the
+ * earlier replies of one thread. Pages go backwards from the newest, since
+ * the newest are shown first and earlier ones on request.
+ */
+export async function listComments(viewer: Viewer, input: ListCommentsInput): Promise<CommentPage> {
+  const post = await visiblePost(viewer, input.postId);
+  const ctx = { viewerId: viewer?.id, ownerOf: () => post.authorId };
+  if (input.parentId !== undefined) {
+    const rows = await queryComments(repliesBefore(post.id, input.parentId, input.before, PAGE_REPLIES), viewer?.id);
+    const more = rows.length > PAGE_REPLIES;
+    const page = more ? rows.slice(1) : rows; // rows are oldest first: the extra one is the earliest
+    return { items: page.map((r) => presentComment(r, ctx)), nextCursor: more ? String(page[0]!.id) : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
+  }
+  const rows = await queryComments(withReplies(threadsBefore(post.id, input.before, PAGE_THREADS), PAGE_REPLIES), viewer?.id);
+  const threads = nestThreads(rows, ctx);
+  const more = threads.length > PAGE_THREADS;
+  const page = more ? threads.slice(1) : threads;
+  return { items: page, nextCursor: more ? page[0]!.id : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
+}
