@@ -7,7 +7,8 @@ export async function StorageUsage({ usedBytes, quotaBytes }: { usedBytes: numbe
   const text = t("usage", { used: formatBytes(usedBytes, locale), quota: formatBytes(quotaBytes, locale) });
   return (
     <div className="text-xs text-stone-500" data-testid="storage-usage">
-      <progress className="mr-2 h-1.5 w-28 align-middle" max={quotaBytes} value={Math.min(usedBytes, quotaBytes)} aria-label={text} />
+      {/* A meter, not a progress bar: it measures a quantity, nothing is in progress. */}
+      <meter className="mr-2 h-1.5 w-28 align-middle" min={0} max={quotaBytes} high={quotaBytes * 0.9} value={Math.min(usedBytes, quotaBytes)} aria-label={text} />
       <span>{text}</span>
     </div>
   );
