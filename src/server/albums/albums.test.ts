@@ -114,7 +114,9 @@ describe("an album's audience", () => {
     expect(await Promise.all(batchIds.map(fanOutJobs))).toEqual(before.map((n) => n + 1));
   });
 
-  it("changed during an upload's transaction, still reaches the batch post that upload writes", async () => {
+  // The embedded Postgres (PGlite) serves one session at a time, so two transactions
+  // can never overlap there and the race this test arranges cannot happen.
+  it.skipIf(process.env.TEST_EMBEDDED_PG === "1")("changed during an upload's transaction, still reaches the batch post that upload writes", async () => {
     const me = await buildUser();
     const album = await newAlbum(me, { audience: "PUBLIC" });
     let update: Promise<unknown> | undefined;
