@@ -227,12 +227,13 @@ describe("updateEntry and delete", () => {
     const postId = Number(entry.id);
     const before = await db.post.findUniqueOrThrow({ where: { id: postId }, include: { diary: true } });
 
+    // One at a time (thunks): a rejection must never wait unobserved for its turn.
     for (const attempt of [
-      edit(mallory, { postId, entryDate: "2024-02-02", body: "hacked", mood: "angry" }),
-      setPostAudience(mallory, { postId, audience: "PUBLIC" }),
-      deletePost(mallory, { postId }),
+      () => edit(mallory, { postId, entryDate: "2024-02-02", body: "hacked", mood: "angry" }),
+      () => setPostAudience(mallory, { postId, audience: "PUBLIC" }),
+      () => deletePost(mallory, { postId }),
     ]) {
-      const err = await rejection(attempt);
+      const err = await rejection(attempt());
       expect(fromError(err)).toEqual({ ok: false, code: "not_found", error: "notFound" });
     }
     // Exactly what a missing id answers.
