@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { test, expect, hydrated, mainNav, newMember, open, openUntil, postCard } from "./fixtures";
+import { test, expect, hydrated, mainNav, newMember, open, openUntil, postCard, befriendViaUI } from "./fixtures";
 
 // Photo albums through the UI: an album for friends, three photos uploaded at
 // once (per-file progress, then thumbnails once the job has run), the viewer
@@ -17,12 +17,7 @@ test("an album's photos: upload three at once, view them, a friend's feed shows 
   let thumbUrl = "";
 
   await test.step("A and B become friends", async () => {
-    await open(b.page, `/u/${a.user.handle}`);
-    await b.page.getByRole("button", { name: "Add friend" }).click();
-    await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-    await open(a.page, "/friends");
-    await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-    await expect(a.page.getByRole("heading", { name: "My friends (1)" })).toBeVisible();
+    await befriendViaUI(a, b);
     await expect(mainNav(a.page).getByTestId("request-count")).toHaveCount(0);
   });
 

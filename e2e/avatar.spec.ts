@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, mainNav, newMember, open, openUntil, postCard, postWithComposer, uniqueSuffix } from "./fixtures";
+import { test, expect, mainNav, newMember, open, openUntil, postCard, postWithComposer, uniqueSuffix, befriendViaUI } from "./fixtures";
 
 // Avatar and space cover through the UI: choose a file in settings, crop it
 // (drag, arrow keys, zoom) with a live preview, save with a progress bar, and
@@ -43,12 +43,7 @@ test("an avatar chosen, cropped and saved replaces the initials everywhere, for 
   const image = await photo();
 
   await test.step("A and B become friends; A posts", async () => {
-    await open(b.page, `/u/${a.user.handle}`);
-    await b.page.getByRole("button", { name: "Add friend" }).click();
-    await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-    await open(a.page, "/friends");
-    await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-    await expect(a.page.getByRole("heading", { name: "My friends (1)" })).toBeVisible();
+    await befriendViaUI(a, b);
     await open(a.page, "/");
     await postWithComposer(a.page, status, "Everyone");
     // Initials so far.

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
-import { test, expect, hydrated, mainNav, newMember, open, openUntil, postCard, posts, uniqueSuffix } from "./fixtures";
+import { test, expect, hydrated, mainNav, newMember, open, openUntil, postCard, posts, uniqueSuffix, befriendViaUI } from "./fixtures";
 
 // Blogs through the UI: A writes one with the toolbar and Markdown, watches
 // the live preview, sees the draft auto-saved, adds an inline image, and
@@ -36,12 +36,7 @@ test("a friends-only blog: written with preview and image, read by a friend, hid
   let imageId = "";
 
   await test.step("A and B become friends (request from A's space, accepted on /friends)", async () => {
-    await open(b.page, `/u/${a.user.handle}`);
-    await b.page.getByRole("button", { name: "Add friend" }).click();
-    await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-    await open(a.page, "/friends");
-    await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-    await expect(a.page.getByRole("heading", { name: "My friends (1)" })).toBeVisible();
+    await befriendViaUI(a, b);
   });
 
   await test.step("A starts writing from the Blog tab; the preview renders as A types and the draft saves itself", async () => {

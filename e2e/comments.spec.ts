@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, open, openUntil, reopen, newMember, postCard, postWithComposer, uniqueSuffix, type Member } from "./fixtures";
+import { test, expect, open, openUntil, reopen, newMember, postCard, postWithComposer, uniqueSuffix, befriendViaUI } from "./fixtures";
 
 // Comments through the UI across three friends: B comments on A's
 // friends-only status from the feed, A replies ("A replied to B"), B sees the
@@ -8,14 +8,6 @@ import { test, expect, open, openUntil, reopen, newMember, postCard, postWithCom
 // follows every step. Signed-out requests for the comments are refused like
 // a missing item.
 
-async function befriend(a: Member, b: Member, friendsAfter: number) {
-  await open(b.page, `/u/${a.user.handle}`);
-  await b.page.getByRole("button", { name: "Add friend" }).click();
-  await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-  await open(a.page, "/friends");
-  await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-  await expect(a.page.getByRole("heading", { name: `My friends (${friendsAfter})` })).toBeVisible();
-}
 
 const comments = (card: Locator) => card.getByTestId("comment");
 const commentBy = (card: Locator, text: string) => comments(card).filter({ hasText: text });
@@ -36,8 +28,8 @@ test("a comment thread on a friends-only status: comment, reply, who may delete,
   const a = await newMember(browser, baseURL!, "cmta");
   const b = await newMember(browser, baseURL!, "cmtb");
   const c = await newMember(browser, baseURL!, "cmtc");
-  await befriend(a, b, 1);
-  await befriend(a, c, 2);
+  await befriendViaUI(a, b, 1);
+  await befriendViaUI(a, c, 2);
 
   let postId = "";
   await test.step("A posts a Friends status", async () => {

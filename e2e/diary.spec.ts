@@ -1,4 +1,4 @@
-import { test, expect, createPostViaApi, mainNav, newMember, open, openUntil, postCard, reopen, uniqueSuffix } from "./fixtures";
+import { test, expect, createPostViaApi, mainNav, newMember, open, openUntil, postCard, reopen, uniqueSuffix, befriendViaUI } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The diary end to end: an entry written through the UI is its author's
@@ -26,12 +26,7 @@ test("a diary entry stays private until its author widens it to friends", async 
   let entryUrl = "";
 
   await test.step("A and B become friends", async () => {
-    await open(b.page, `/u/${a.user.handle}`);
-    await b.page.getByRole("button", { name: "Add friend" }).click();
-    await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-    await open(a.page, "/friends");
-    await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-    await expect(a.page.getByRole("heading", { name: "My friends (1)" })).toBeVisible();
+    await befriendViaUI(a, b);
   });
 
   await test.step("A writes an entry on the Diary tab, private by default, with a mood and the weather", async () => {

@@ -177,3 +177,13 @@ export async function openUntil(page: Page, path: string, ready: () => Promise<v
     await ready();
   }).toPass({ timeout, intervals: [250, 500, 1000] });
 }
+
+/** B asks A to be friends from A's space; A accepts on /friends and then has `friendsAfter` friends. */
+export async function befriendViaUI(a: Member, b: Member, friendsAfter = 1) {
+  await open(b.page, `/u/${a.user.handle}`);
+  await b.page.getByRole("button", { name: "Add friend" }).click();
+  await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
+  await open(a.page, "/friends");
+  await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
+  await expect(a.page.getByRole("heading", { name: `My friends (${friendsAfter})` })).toBeVisible();
+}

@@ -1,19 +1,11 @@
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, createPostViaApi, newContext, newMember, open, openUntil, postCard, postWithComposer, reopen, uniqueSuffix, type Member } from "./fixtures";
+import { test, expect, createPostViaApi, newContext, newMember, open, openUntil, postCard, postWithComposer, reopen, uniqueSuffix, befriendViaUI } from "./fixtures";
 
 // 赞 through the UI across three friends: B likes A's friends-only status
 // from the feed (pressed, count 1), it survives a reload, B unlikes (0); C
 // likes it and A's card names C ("… liked this"), whose list opens with C in
 // it. A signed-out visitor sees a public item's count; its button is a link to sign in.
 
-async function befriend(a: Member, b: Member, friendsAfter: number) {
-  await open(b.page, `/u/${a.user.handle}`);
-  await b.page.getByRole("button", { name: "Add friend" }).click();
-  await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-  await open(a.page, "/friends");
-  await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-  await expect(a.page.getByRole("heading", { name: `My friends (${friendsAfter})` })).toBeVisible();
-}
 
 // The item's own like bar (comments may carry like buttons of their own).
 const likeBar = (card: Locator) => card.getByTestId("like-bar");
@@ -37,8 +29,8 @@ test("like and unlike a friends-only status from the feed; the owner sees who li
   const run = uniqueSuffix();
   const status = `Friends only, likeable ${run}`;
   const [a, b, c] = await Promise.all([newMember(browser, baseURL!, "likea"), newMember(browser, baseURL!, "likeb"), newMember(browser, baseURL!, "likec")]);
-  await befriend(a, b, 1);
-  await befriend(a, c, 2);
+  await befriendViaUI(a, b, 1);
+  await befriendViaUI(a, c, 2);
 
   await test.step("A posts a Friends status: no likes yet", async () => {
     await open(a.page, "/");

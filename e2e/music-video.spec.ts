@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, open, openUntil, newMember, postCard, uniqueSuffix, type Member } from "./fixtures";
+import { test, expect, open, openUntil, newMember, postCard, uniqueSuffix, befriendViaUI } from "./fixtures";
 
 // Music and video through the UI: a song's tags prefill its form, a friend
 // hears it in the feed, the space's background music starts only on a click
@@ -9,14 +9,6 @@ import { test, expect, open, openUntil, newMember, postCard, uniqueSuffix, type 
 
 const media = (name: string) => path.join(__dirname, "fixtures", "media", name);
 
-async function befriend(a: Member, b: Member) {
-  await open(b.page, `/u/${a.user.handle}`);
-  await b.page.getByRole("button", { name: "Add friend" }).click();
-  await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-  await open(a.page, "/friends");
-  await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-  await expect(a.page.getByRole("heading", { name: "My friends (1)" })).toBeVisible();
-}
 
 /** Played seconds counted by a listener on the element itself: grows while it plays, across loops. */
 async function installPlayCounter(audio: Locator, tag: string) {
@@ -42,7 +34,7 @@ test("a song from its tags to a friend's feed and the space's background music; 
   const run = uniqueSuffix();
   const [a, b] = await Promise.all([newMember(browser, baseURL!, "tunea"), newMember(browser, baseURL!, "tuneb")]);
   const spaceA = `/u/${a.user.handle}`;
-  await befriend(a, b);
+  await befriendViaUI(a, b);
 
   await test.step("A uploads the mp3 on the Music tab; title and artist come from its tags", async () => {
     await open(a.page, `${spaceA}/music`);

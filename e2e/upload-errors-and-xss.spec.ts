@@ -3,7 +3,7 @@ import zlib from "node:zlib";
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
 import en from "../messages/en/media.json";
-import { test, expect, hydrated, newMember, open, openUntil, postCard, type Member } from "./fixtures";
+import { test, expect, hydrated, newMember, open, openUntil, postCard, befriendViaUI } from "./fixtures";
 
 // Two of issue 3's required tests, through the real UI: bad files picked in
 // the album uploader are each refused with a message naming them (and nothing
@@ -46,14 +46,6 @@ function bombPng(): Buffer {
 /** The English error text, exactly as the uploader formats it. */
 const message = (key: keyof typeof en.errors, name: string) => en.errors[key].replace("{name}", name).replace("{limit}", "20 MB");
 
-async function befriend(a: Member, b: Member) {
-  await open(b.page, `/u/${a.user.handle}`);
-  await b.page.getByRole("button", { name: "Add friend" }).click();
-  await expect(b.page.getByRole("button", { name: "Cancel request" })).toBeVisible();
-  await open(a.page, "/friends");
-  await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
-  await expect(a.page.getByRole("heading", { name: "My friends (1)" })).toBeVisible();
-}
 
 /** Creates an album on the (empty) Albums tab and waits on its page, hydrated. Returns its path. */
 async function createAlbum(page: Page, handle: string, title: string, description = "") {
@@ -170,7 +162,7 @@ test("stored XSS in an album title, a caption, a song title and a video title is
       dialogs.push(`${m.user.handle}: ${d.type()} ${d.message()}`);
       void d.dismiss();
     });
-  await befriend(a, b);
+  await befriendViaUI(a, b);
 
   const img = `<img src=x onerror="window.__xss=1;alert(1)">`;
   const script = `<script>window.__xss=1;alert(1)</script>`;

@@ -6,7 +6,7 @@ import { setBackgroundMusicAction, updateTrackAction } from "@/actions/music-act
 import type { PostView } from "@/server/presenters/post";
 import type { MusicAttachment } from "@/server/presenters/attachment-types";
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "./form-fields";
+import { TrackFields } from "./track-fields";
 
 /**
  * The owner's tools under a song on the Music tab: the background-music
@@ -90,12 +90,7 @@ function TrackEditForm({ post, attachment, onDone }: { post: PostView; attachmen
 
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-3" aria-label={t("editHeading")}>
-      <TextField label={t("title")} name="title" value={fields.title} onChange={set("title")} required error={errors.title} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("artist")} name="artist" value={fields.artist} onChange={set("artist")} error={errors.artist} />
-        <TextField label={t("album")} name="album" value={fields.album} onChange={set("album")} error={errors.album} />
-      </div>
-      <TextAreaField label={t("description")} name="description" value={fields.description} onChange={set("description")} error={errors.description} />
+      <TrackFields fields={fields} onChange={set} errors={errors} />
       {formError && (
         <p role="alert" className="text-red-700">
           {formError}

@@ -6,9 +6,8 @@ import type { Audience } from "@/lib/audiences";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView } from "@/server/presenters/attachment-types";
 import type { PostView } from "@/server/presenters/post";
-import { AudienceSelect } from "@/components/posts/audience-select";
-import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "./form-fields";
+import { PublishBar } from "./publish-bar";
+import { TrackFields } from "./track-fields";
 import { MediaUploadField, UploadStatus } from "./media-upload-field";
 
 type Uploaded = { mediaId: number; fileName: string; media: MediaView };
@@ -86,26 +85,16 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
             <span className="font-medium text-stone-800">{uploaded.fileName}</span> · {t("fromTags")}
           </p>
           <UploadStatus media={uploaded.media} />
-          <TextField label={t("title")} name="title" value={fields.title} onChange={set("title")} required error={errors.title} />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label={t("artist")} name="artist" value={fields.artist} onChange={set("artist")} error={errors.artist} />
-            <TextField label={t("album")} name="album" value={fields.album} onChange={set("album")} error={errors.album} />
-          </div>
-          <TextAreaField label={t("description")} name="description" value={fields.description} onChange={set("description")} error={errors.description} />
-          {formError && (
-            <p role="alert" className="text-sm text-red-700">
-              {formError}
-            </p>
-          )}
-          <div className="flex flex-wrap items-center gap-2">
-            <AudienceSelect id={`${headingId}-audience`} label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
-            <Button type="button" variant="ghost" onClick={() => setUploaded(null)} disabled={pending} className="ml-auto">
-              {t("cancel")}
-            </Button>
-            <Button type="submit" pending={pending}>
-              {t("publish")}
-            </Button>
-          </div>
+          <TrackFields fields={fields} onChange={set} errors={errors} />
+          <PublishBar
+            id={headingId}
+            labels={{ audience: t("audience"), cancel: t("cancel"), publish: t("publish") }}
+            audience={audience}
+            onAudience={setAudience}
+            onCancel={() => setUploaded(null)}
+            pending={pending}
+            formError={formError}
+          />
         </form>
       )}
     </section>

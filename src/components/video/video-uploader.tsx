@@ -8,9 +8,8 @@ import type { MediaView } from "@/server/presenters/attachment-types";
 import type { PostView } from "@/server/presenters/post";
 import { MediaUploadField, UploadStatus } from "@/components/music/media-upload-field";
 import { TextAreaField, TextField } from "@/components/music/form-fields";
+import { PublishBar } from "@/components/music/publish-bar";
 import { baseName } from "@/components/music/track-uploader";
-import { AudienceSelect } from "@/components/posts/audience-select";
-import { Button } from "@/components/ui/button";
 
 /**
  * The owner's "add a video": upload (progress shown), then title (from the
@@ -78,20 +77,15 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
           <UploadStatus media={uploaded.media} />
           <TextField label={t("title")} name="title" value={title} onChange={(e) => setTitle(e.target.value)} required error={errors.title} />
           <TextAreaField label={t("description")} name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
-          {formError && (
-            <p role="alert" className="text-sm text-red-700">
-              {formError}
-            </p>
-          )}
-          <div className="flex flex-wrap items-center gap-2">
-            <AudienceSelect id={`${headingId}-audience`} label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
-            <Button type="button" variant="ghost" onClick={() => setUploaded(null)} disabled={pending} className="ml-auto">
-              {t("cancel")}
-            </Button>
-            <Button type="submit" pending={pending}>
-              {t("publish")}
-            </Button>
-          </div>
+          <PublishBar
+            id={headingId}
+            labels={{ audience: t("audience"), cancel: t("cancel"), publish: t("publish") }}
+            audience={audience}
+            onAudience={setAudience}
+            onCancel={() => setUploaded(null)}
+            pending={pending}
+            formError={formError}
+          />
         </form>
       )}
     </section>

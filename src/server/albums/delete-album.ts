@@ -1,10 +1,10 @@
 import "server-only";
+import { lockOwnerMedia } from "@/server/media/owner-lock";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
 import { deleteMediaFiles } from "@/server/media/delete-media";
 import type { AlbumRef } from "@/lib/validation/album";
-import { lockOwnerUploads } from "./photo-batch";
 
 /**
  * The owner deletes an album: in one transaction the album (its photos and
@@ -15,7 +15,7 @@ import { lockOwnerUploads } from "./photo-batch";
  */
 export async function deleteAlbum(viewer: SignedInViewer, input: AlbumRef) {
   const keys = await db.$transaction(async (tx) => {
-    await lockOwnerUploads(tx, viewer.id); // an upload into it either commits first (and is deleted too) or finds it gone
+    await lockOwnerMedia(tx, viewer.id); // an upload into it either commits first (and is deleted too) or finds it gone
     const [album] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM albums WHERE id = ${input.albumId} AND owner_id = ${viewer.id} FOR UPDATE`;
     if (!album) throw notFound();
     const media = await tx.media.findMany({ where: { photo: { albumId: album.id } }, select: { id: true, key: true } });

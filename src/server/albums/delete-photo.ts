@@ -1,9 +1,10 @@
 import "server-only";
+import { lockOwnerMedia } from "@/server/media/owner-lock";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { deleteMediaFiles } from "@/server/media/delete-media";
 import type { PhotoRef } from "@/lib/validation/album";
-import { forgetCover, leaveBatch, lockOwnerUploads, lockOwnPhoto, refreshBatch } from "./photo-batch";
+import { forgetCover, leaveBatch, lockOwnPhoto, refreshBatch } from "./photo-batch";
 
 /**
  * The owner deletes a photo: in one transaction its media row (the photo row
@@ -13,7 +14,7 @@ import { forgetCover, leaveBatch, lockOwnerUploads, lockOwnPhoto, refreshBatch }
  */
 export async function deletePhoto(viewer: SignedInViewer, input: PhotoRef) {
   const { key, postId } = await db.$transaction(async (tx) => {
-    await lockOwnerUploads(tx, viewer.id);
+    await lockOwnerMedia(tx, viewer.id);
     const photo = await lockOwnPhoto(tx, viewer.id, input.photoId);
     const media = await tx.media.delete({ where: { id: photo.media_id }, select: { key: true } });
     await forgetCover(tx, photo.album_id, photo.id);

@@ -1,9 +1,10 @@
 import "server-only";
+import { lockOwnerMedia } from "@/server/media/owner-lock";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
 import type { MovePhotoInput } from "@/lib/validation/album";
-import { forgetCover, leaveBatch, lockOwnerUploads, lockOwnPhoto, refreshBatch } from "./photo-batch";
+import { forgetCover, leaveBatch, lockOwnPhoto, refreshBatch } from "./photo-batch";
 
 /**
  * The owner moves a photo to another of their albums, at its end. It takes
@@ -14,7 +15,7 @@ import { forgetCover, leaveBatch, lockOwnerUploads, lockOwnPhoto, refreshBatch }
  */
 export async function movePhoto(viewer: SignedInViewer, input: MovePhotoInput) {
   const oldPost = await db.$transaction(async (tx) => {
-    await lockOwnerUploads(tx, viewer.id);
+    await lockOwnerMedia(tx, viewer.id);
     const photo = await lockOwnPhoto(tx, viewer.id, input.photoId);
     const target = await tx.album.findFirst({ where: { id: input.albumId, ownerId: viewer.id }, select: { id: true } });
     if (!target) throw notFound();

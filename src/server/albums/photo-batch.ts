@@ -2,15 +2,9 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { lockOwnerMedia } from "@/server/media/owner-lock";
 import { refreshPostState } from "@/server/media/post-state";
 
 type Tx = Prisma.TransactionClient;
-
-/** See src/server/media/owner-lock.ts: album changes and uploads of one owner are serialised. */
-export async function lockOwnerUploads(tx: Tx, ownerId: number) {
-  await lockOwnerMedia(tx, ownerId);
-}
 
 /** The viewer's photo, row-locked for the rest of the transaction; anyone else's answers like a missing one. */
 export async function lockOwnPhoto(tx: Tx, ownerId: number, photoId: number) {

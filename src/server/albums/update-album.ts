@@ -1,4 +1,5 @@
 import "server-only";
+import { lockOwnerMedia } from "@/server/media/owner-lock";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
@@ -6,7 +7,6 @@ import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
 import { canView, VISIBLE_AUDIENCES, type Audience, type Relation } from "@/server/privacy";
 import type { UpdateAlbumInput } from "@/lib/validation/album";
 import { ALBUM_INCLUDE, presentAlbums } from "./present-album";
-import { lockOwnerUploads } from "./photo-batch";
 
 /** Someone who could not see `from` may see `to` (derived from the privacy table, not a ranking of our own). */
 const widens = (from: Audience, to: Audience) => (Object.keys(VISIBLE_AUDIENCES) as Relation[]).some((r) => canView(r, to) && !canView(r, from));
@@ -23,7 +23,7 @@ export async function updateAlbum(viewer: SignedInViewer, input: UpdateAlbumInpu
   const boss = await getBoss();
   await db.$transaction(async (tx) => {
     // No upload of this owner reads the album's audience until this commits; and edits of one album apply in turn.
-    if (input.audience !== undefined) await lockOwnerUploads(tx, viewer.id);
+    if (input.audience !== undefined) await lockOwnerMedia(tx, viewer.id);
     const [current] = await tx.$queryRaw<{ audience: Audience }[]>`
       SELECT audience::text AS audience FROM albums WHERE id = ${input.albumId} AND owner_id = ${viewer.id} FOR UPDATE`;
     if (!current) throw notFound();

@@ -52,49 +52,45 @@ const loaders: Partial<Record<PostKind, Loader>> = {
       heads.map((h) => [h.post_id, { kind: "photos", album: { id: h.album_id, title: h.title }, count: h.count, photos: byPost.get(h.post_id) ?? [] } satisfies Attachment]),
     );
   },
-  music: async (ids) => {
-    const rows = await db.track.findMany({ where: { postId: { in: ids } } });
-    const media = await mediaById(rows.map((r) => r.mediaId));
-    const out = new Map<number, Attachment>();
-    for (const r of rows) {
-      const m = media.get(r.mediaId);
-      if (!m) continue;
-      out.set(r.postId, {
-        kind: "music",
-        artist: r.artist,
-        albumName: r.albumName,
-        durationMs: r.durationMs,
-        src: mediaUrl(m.id, "original"),
-        mime: m.mime,
-        cover: m.variants.includes("cover") ? mediaUrl(m.id, "cover") : null,
-        bgm: r.bgm,
-        media: presentMedia(m),
-      });
-    }
-    return out;
-  },
-  video: async (ids) => {
-    const rows = await db.video.findMany({ where: { postId: { in: ids } } });
-    const media = await mediaById(rows.map((r) => r.mediaId));
-    const out = new Map<number, Attachment>();
-    for (const r of rows) {
-      const m = media.get(r.mediaId);
-      if (!m) continue;
-      out.set(r.postId, {
-        kind: "video",
-        durationMs: r.durationMs ?? m.durationMs,
-        src: mediaUrl(m.id, "original"),
-        mime: m.mime,
-        poster: m.variants.includes("poster") ? mediaUrl(m.id, "poster") : null,
-        media: presentMedia(m),
-      });
-    }
-    return out;
-  },
+  music: (ids) =>
+    withMediaFile(db.track.findMany({ where: { postId: { in: ids } } }), (r, m) => ({
+      kind: "music",
+      artist: r.artist,
+      albumName: r.albumName,
+      durationMs: r.durationMs,
+      src: mediaUrl(m.id, "original"),
+      mime: m.mime,
+      cover: m.variants.includes("cover") ? mediaUrl(m.id, "cover") : null,
+      bgm: r.bgm,
+      media: presentMedia(m),
+    })),
+  video: (ids) =>
+    withMediaFile(db.video.findMany({ where: { postId: { in: ids } } }), (r, m) => ({
+      kind: "video",
+      durationMs: r.durationMs ?? m.durationMs,
+      src: mediaUrl(m.id, "original"),
+      mime: m.mime,
+      poster: m.variants.includes("poster") ? mediaUrl(m.id, "poster") : null,
+      media: presentMedia(m),
+    })),
 };
 
+type MediaFile = MediaRow & { mime: string; variants: string[]; durationMs: number | null };
+
+/** Detail rows that each point at one media file (songs, videos): two queries for the whole page. */
+async function withMediaFile<R extends { postId: number; mediaId: number }>(rows: Promise<R[]>, present: (row: R, media: MediaFile) => Attachment) {
+  const list = await rows;
+  const media = await mediaById(list.map((r) => r.mediaId));
+  const out = new Map<number, Attachment>();
+  for (const r of list) {
+    const m = media.get(r.mediaId);
+    if (m) out.set(r.postId, present(r, m));
+  }
+  return out;
+}
+
 async function mediaById(ids: number[]) {
-  if (!ids.length) return new Map<number, MediaRow & { mime: string; variants: string[]; durationMs: number | null }>();
+  if (!ids.length) return new Map<number, MediaFile>();
   const rows = await db.media.findMany({ where: { id: { in: ids } }, select: MEDIA_SELECT });
   return new Map(rows.map((m) => [m.id, m]));
 }
