@@ -19,7 +19,7 @@ export default async function SpaceLayout({ params, children }: Props) {
   const { handle } = await params;
   const viewer = await getViewer();
   const space = await orNotFound(getSpace(viewer, handle));
-  const music = await listBackgroundMusic(viewer, { ownerId: space.owner.id, relation: space.relation });
+  const music = await listBackgroundMusic(viewer, { ownerId: space.owner.id, access: space.access });
   // A signed-in visit is recorded after the response is sent (never slows the page).
   await recordVisitAfterResponse(viewer, space.owner.id);
   return (

@@ -19,7 +19,7 @@ export default async function SpacePage({ params }: Props) {
   const viewer = await getViewer();
   const space = await orNotFound(getSpace(viewer, handle));
   const [posts, t] = await Promise.all([
-    listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, kind: "status" }),
+    listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "status" }),
     getTranslations("space"),
   ]);
   const isOwner = space.relation === "owner";

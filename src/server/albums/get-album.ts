@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { assertCanView, type Viewer } from "@/server/privacy";
+import { albumGuard, assertCanView, type Viewer } from "@/server/privacy";
 import { ALBUM_INCLUDE, presentAlbums } from "./present-album";
 
 /**
@@ -11,7 +11,7 @@ import { ALBUM_INCLUDE, presentAlbums } from "./present-album";
 export async function getAlbum(viewer: Viewer, input: { albumId: number; handle?: string }) {
   const row = await db.album.findUnique({ where: { id: input.albumId }, include: ALBUM_INCLUDE });
   if (!row || (input.handle !== undefined && row.owner.handle !== input.handle.toLowerCase())) throw notFound();
-  const relation = await assertCanView(viewer, { ownerId: row.ownerId, audience: row.audience });
-  const [album] = await presentAlbums([row], relation);
+  const access = await assertCanView(viewer, albumGuard(row));
+  const [album] = await presentAlbums([row], access.relation);
   return album!;
 }

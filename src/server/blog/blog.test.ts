@@ -13,7 +13,7 @@ import { getFeed } from "@/server/feed/get-feed";
 import { fanOutPost } from "@/server/feed/fan-out";
 import { deletePost } from "@/server/posts/delete-post";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
-import { assertCanViewMedia, relationTo } from "@/server/privacy";
+import { assertCanViewMedia, accessTo } from "@/server/privacy";
 import { befriend, buildPost, buildUser } from "@/test/factories";
 import { deleteDraft } from "./delete-draft";
 import { getBlog } from "./get-blog";
@@ -256,7 +256,7 @@ describe("inline images", () => {
     expect((await assertCanViewMedia(author, image.id)).id).toBe(image.id);
 
     // The card shows the cover.
-    const { items } = await listSpacePosts(friend, { ownerId: author.id, relation: await relationTo(friend, author.id), kind: "blog" });
+    const { items } = await listSpacePosts(friend, { ownerId: author.id, access: await accessTo(friend, author.id), kind: "blog" });
     expect(items[0]!.attachment).toMatchObject({ kind: "blog", excerpt: "Look:", cover: { id: image.id, display: `/media/${image.id}/display` } });
 
     // Editing the first image away lets it go and makes the next one the cover.
@@ -284,7 +284,7 @@ describe("who sees a friends-only blog", () => {
     expect((await getFeed(stranger, {})).items.map((p) => p.id)).not.toContain(id);
 
     const tab = async (viewer: { id: number } | null) =>
-      (await listSpacePosts(viewer, { ownerId: author.id, relation: await relationTo(viewer, author.id), kind: "blog" })).items.map((p) => p.id);
+      (await listSpacePosts(viewer, { ownerId: author.id, access: await accessTo(viewer, author.id), kind: "blog" })).items.map((p) => p.id);
     expect(await tab(friend)).toEqual([id]);
     expect(await tab(stranger)).toEqual([]);
     expect(await tab(null)).toEqual([]);

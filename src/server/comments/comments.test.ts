@@ -2,6 +2,7 @@
 // database; replies one level deep; posts.comment_count exact (threads,
 // concurrency); "you cannot touch what you cannot see"; who may delete; bad
 // input; double submits; and the feed cards' preview in one query.
+import { accessTo } from "@/server/privacy";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { addCommentSchema, COMMENT_MAX_CHARS } from "@/lib/validation/comment";
@@ -317,7 +318,7 @@ describe("comments on cards", () => {
       await db.$queryRaw`SELECT 1`; // the client exists before it is watched
       const spy = vi.spyOn(client, "$queryRaw");
       try {
-        const page = await listSpacePosts(commenter, { ownerId: ownerN.id, relation: "stranger" });
+        const page = await listSpacePosts(commenter, { ownerId: ownerN.id, access: await accessTo(commenter, ownerN.id) });
         expect(page.items.every((p) => p.comments.length === 2)).toBe(true);
         return spy.mock.calls.filter((c) => String((c[0] as TemplateStringsArray).join("?")).includes("FROM comments")).length;
       } finally {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
-import { assertCanView } from "@/server/privacy";
+import { POST_GUARD_SELECT, assertCanView, postGuard } from "@/server/privacy";
 import type { CommentRefInput } from "@/lib/validation/comment";
 
 export type DeletedComment = { postId: string; deleted: number; commentCount: number };
@@ -17,10 +17,10 @@ export type DeletedComment = { postId: string; deleted: number; commentCount: nu
 export async function deleteComment(viewer: SignedInViewer, input: CommentRefInput): Promise<DeletedComment> {
   const comment = await db.comment.findUnique({
     where: { id: input.commentId },
-    select: { id: true, authorId: true, postId: true, post: { select: { authorId: true, audience: true, state: true } } },
+    select: { id: true, authorId: true, postId: true, post: { select: POST_GUARD_SELECT } },
   });
   if (!comment) throw notFound();
-  await assertCanView(viewer, { ownerId: comment.post.authorId, audience: comment.post.audience, state: comment.post.state });
+  await assertCanView(viewer, postGuard(comment.post));
   if (viewer.id !== comment.authorId && viewer.id !== comment.post.authorId) throw notFound();
 
   return db.$transaction(async (tx) => {

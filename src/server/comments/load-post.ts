@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { assertCanView, type Viewer } from "@/server/privacy";
+import { POST_GUARD_SELECT, assertCanView, postGuard, type Viewer } from "@/server/privacy";
 
 /**
  * The item a comment belongs to, if the viewer may see it: every comment
@@ -9,8 +9,8 @@ import { assertCanView, type Viewer } from "@/server/privacy";
  * exactly like a missing one.
  */
 export async function visiblePost(viewer: Viewer, postId: number) {
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, authorId: true, audience: true, state: true, commentCount: true } });
+  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, ...POST_GUARD_SELECT, commentCount: true } });
   if (!post) throw notFound();
-  await assertCanView(viewer, { ownerId: post.authorId, audience: post.audience, state: post.state });
+  await assertCanView(viewer, postGuard(post));
   return post;
 }

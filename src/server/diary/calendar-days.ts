@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { visiblePostFilter, type Relation } from "@/server/privacy";
+import { visiblePostFilter, type Access } from "@/server/privacy";
 import { monthRange } from "./month-range";
 
 export type CalendarDay = { date: string; count: number };
@@ -10,10 +10,10 @@ export type CalendarDay = { date: string; count: number };
  * with how many. Counted under the same privacy filter as the list, so a
  * hidden entry never lights up (or adds to) a day.
  */
-export async function calendarDays(input: { ownerId: number; relation: Relation; month: string }): Promise<CalendarDay[]> {
+export async function calendarDays(input: { ownerId: number; access: Access; month: string }): Promise<CalendarDay[]> {
   const groups = await db.diaryEntry.groupBy({
     by: ["entryDate"],
-    where: { authorId: input.ownerId, entryDate: monthRange(input.month), post: { kind: "diary", ...visiblePostFilter(input.relation) } },
+    where: { authorId: input.ownerId, entryDate: monthRange(input.month), post: { kind: "diary", ...visiblePostFilter(input.access) } },
     _count: { _all: true },
     orderBy: { entryDate: "asc" },
   });

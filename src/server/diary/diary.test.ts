@@ -12,7 +12,7 @@ import { getFeed } from "@/server/feed/get-feed";
 import { fromError, fromZodError } from "@/server/http/to-result";
 import { deletePost } from "@/server/posts/delete-post";
 import { setPostAudience } from "@/server/posts/set-post-audience";
-import { relationTo } from "@/server/privacy";
+import { accessTo } from "@/server/privacy";
 import { LATEST_TIME_ZONE, shiftMonth, todayIn } from "@/lib/diary";
 import { createDiarySchema, updateDiarySchema } from "@/lib/validation/diary";
 import { befriend, buildPost, buildUser, followUser } from "@/test/factories";
@@ -27,8 +27,8 @@ const edit = (viewer: SignedInViewer, raw: Record<string, unknown>) => updateEnt
 
 /** What `viewer` sees of `owner`'s diary for one month: the list's ids and the calendar. */
 async function diaryAs(viewer: SignedInViewer | null, owner: { id: number }, month: string) {
-  const relation = await relationTo(viewer, owner.id);
-  const [list, days] = await Promise.all([listMonth(viewer, { ownerId: owner.id, relation, month }), calendarDays({ ownerId: owner.id, relation, month })]);
+  const access = await accessTo(viewer, owner.id);
+  const [list, days] = await Promise.all([listMonth(viewer, { ownerId: owner.id, access, month }), calendarDays({ ownerId: owner.id, access, month })]);
   return { ids: list.items.map((p) => p.id), days };
 }
 

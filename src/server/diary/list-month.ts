@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { visiblePostFilter, type Relation, type Viewer } from "@/server/privacy";
+import { visiblePostFilter, type Access, type Viewer } from "@/server/privacy";
 import { withAttachments } from "@/server/presenters/attachments";
 import { AUTHOR_SELECT } from "@/server/presenters/post";
 import type { EntryView } from "./get-entry";
@@ -17,10 +17,10 @@ export const MONTH_LIMIT = 200;
  */
 export async function listMonth(
   viewer: Viewer,
-  input: { ownerId: number; relation: Relation; month: string },
+  input: { ownerId: number; access: Access; month: string },
 ): Promise<{ items: EntryView[]; truncated: boolean }> {
   const rows = await db.diaryEntry.findMany({
-    where: { authorId: input.ownerId, entryDate: monthRange(input.month), post: { kind: "diary", ...visiblePostFilter(input.relation) } },
+    where: { authorId: input.ownerId, entryDate: monthRange(input.month), post: { kind: "diary", ...visiblePostFilter(input.access) } },
     include: { post: { include: { author: AUTHOR_SELECT } } },
     orderBy: [{ entryDate: "desc" }, { postId: "desc" }],
     take: MONTH_LIMIT + 1,

@@ -8,7 +8,7 @@ import { visiblePostSql } from "@/server/privacy/audience-sql";
  * out: always pulled), or only regular ones (the inbox's share).
  */
 /** The post columns every feed read returns (see FeedRow). */
-const POST_COLUMNS = Prisma.raw("p.id, p.author_id, p.kind, p.body, p.title, p.audience, p.state, p.album_id, p.created_at, p.edited_at, p.like_count, p.comment_count");
+const POST_COLUMNS = Prisma.raw("p.id, p.author_id, p.kind, p.body, p.title, p.audience, p.audience_group_ids, p.audience_user_ids, p.state, p.album_id, p.repost_of_id, p.repost_count, p.created_at, p.edited_at, p.like_count, p.comment_count");
 
 export type Sources = "all" | "hot" | "regular";
 
@@ -45,7 +45,7 @@ export function pullFeedSql(
       SELECT ${POST_COLUMNS}
       FROM posts p
       WHERE p.author_id = s.uid AND p.id < ${opts.before}
-        AND ${visiblePostSql("p", "s.rel")}
+        AND ${visiblePostSql("p", "s.rel", viewerId)}
       ORDER BY p.id DESC
       LIMIT ${opts.limit}
     ) p
@@ -75,7 +75,7 @@ export function inboxPageSql(viewerId: number, before: number, limit: number): P
       LEFT JOIN friendships fr ON fr.user_id = e.user_id AND fr.friend_id = e.author_id
       LEFT JOIN follows fo ON fo.follower_id = e.user_id AND fo.followee_id = e.author_id
       WHERE e.user_id = s.user_id AND e.post_id < ${before} AND e.post_id >= s.horizon
-        AND ${visiblePostSql("p", ENTRY_RELATION)}
+        AND ${visiblePostSql("p", ENTRY_RELATION, viewerId)}
       ORDER BY e.post_id DESC
       LIMIT ${limit}
     ) p ON true

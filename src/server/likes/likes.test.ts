@@ -1,3 +1,4 @@
+import { accessTo } from "@/server/privacy";
 import pg from "pg";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -219,7 +220,7 @@ describe("likes on cards (the page presenter)", () => {
     // The same on the item page and the space list, and for someone else: their friends first.
     const page = await getPost(viewer, { postId: post.id });
     expect(page).toMatchObject({ likeCount: 5, likedByMe: true });
-    const asS1 = await listSpacePosts(s1, { ownerId: owner.id, relation: "stranger" });
+    const asS1 = await listSpacePosts(s1, { ownerId: owner.id, access: await accessTo(s1, owner.id) });
     const s1Card = asS1.items.find((p) => p.id === String(post.id))!;
     expect(s1Card.likedByMe).toBe(true);
     expect(s1Card.likers.map((u) => u.id)).toEqual([s1.id, viewer.id, s3.id]);

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { assertCanView, type Viewer } from "@/server/privacy";
+import { POST_GUARD_SELECT, assertCanView, postGuard, type Viewer } from "@/server/privacy";
 
 /** The item, if the viewer may see it; otherwise the same not_found as a missing one. */
 export async function visiblePost(viewer: Viewer, postId: number) {
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, authorId: true, audience: true, state: true, likeCount: true } });
-  await assertCanView(viewer, post && { ownerId: post.authorId, audience: post.audience, state: post.state });
+  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, ...POST_GUARD_SELECT, likeCount: true } });
+  await assertCanView(viewer, post && postGuard(post));
   return post!;
 }
 
@@ -14,9 +14,9 @@ export async function visiblePost(viewer: Viewer, postId: number) {
 export async function visibleComment(viewer: Viewer, commentId: number) {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, post: { select: { authorId: true, audience: true, state: true } } },
+    select: { id: true, post: { select: POST_GUARD_SELECT } },
   });
   if (!comment) throw notFound();
-  await assertCanView(viewer, { ownerId: comment.post.authorId, audience: comment.post.audience, state: comment.post.state });
+  await assertCanView(viewer, postGuard(comment.post));
   return comment;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { visiblePostFilter, type Relation, type Viewer } from "@/server/privacy";
+import { visiblePostFilter, type Access, type Viewer } from "@/server/privacy";
 import { mediaUrl } from "@/lib/media-url";
 import type { BackgroundTrack } from "./background-track";
 
@@ -13,10 +13,10 @@ const MAX_TRACKS = 50;
  * those whose post the privacy module lets the viewer see and that are READY
  * (a file still processing or failed plays for nobody, not even the owner).
  */
-export async function listBackgroundMusic(viewer: Viewer, input: { ownerId: number; relation: Relation }): Promise<BackgroundTrack[]> {
-  void viewer; // the relation was computed for this viewer by the caller (getSpace)
+export async function listBackgroundMusic(viewer: Viewer, input: { ownerId: number; access: Access }): Promise<BackgroundTrack[]> {
+  void viewer; // the access was computed for this viewer by the caller (getSpace)
   const rows = await db.track.findMany({
-    where: { authorId: input.ownerId, bgm: true, post: { authorId: input.ownerId, ...visiblePostFilter(input.relation), state: "READY" } },
+    where: { authorId: input.ownerId, bgm: true, post: { authorId: input.ownerId, ...visiblePostFilter(input.access), state: "READY" } },
     orderBy: [{ bgmOrder: "asc" }, { postId: "asc" }],
     take: MAX_TRACKS,
     select: { postId: true, mediaId: true, artist: true, durationMs: true, post: { select: { title: true } } },

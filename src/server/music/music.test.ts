@@ -13,7 +13,7 @@ import { AppError } from "@/server/errors";
 import { processMedia } from "@/server/media/process-media";
 import { uploadMedia } from "@/server/media/upload-media";
 import { getPost } from "@/server/posts/get-post";
-import { assertCanViewMedia, relationTo } from "@/server/privacy";
+import { assertCanViewMedia, accessTo } from "@/server/privacy";
 import { setStorageForTests } from "@/server/storage";
 import { LocalDiskStorage } from "@/server/storage/local-disk";
 import type { SignedInViewer } from "@/server/auth/viewer";
@@ -181,13 +181,13 @@ describe("background music", () => {
     void notBgm;
 
     const list = async (viewer: SignedInViewer | null) =>
-      (await listBackgroundMusic(viewer, { ownerId: owner.id, relation: await relationTo(viewer, owner.id) })).map((t) => t.title);
+      (await listBackgroundMusic(viewer, { ownerId: owner.id, access: await accessTo(viewer, owner.id) })).map((t) => t.title);
     expect(await list(owner)).toEqual(["Friends song", "My song", "Public song"]);
     expect(await list(friend)).toEqual(["Friends song", "Public song"]);
     expect(await list(stranger)).toEqual(["Public song"]);
     expect(await list(null)).toEqual(["Public song"]);
 
-    const [first] = await listBackgroundMusic(friend, { ownerId: owner.id, relation: "friend" });
+    const [first] = await listBackgroundMusic(friend, { ownerId: owner.id, access: await accessTo(friend, owner.id) });
     expect(first).toMatchObject({ id: friends.id, artist: "", mime: "audio/mpeg", src: expect.stringMatching(/^\/media\/\d+\/original$/) });
 
     await toggle(owner, friends.id, false);
@@ -201,7 +201,7 @@ describe("background music", () => {
     const [owner, other] = await Promise.all([buildUser(), buildUser()]);
     const post = await publish(owner, { mediaId: (await uploadSong(owner, { process: false })).media.id, title: "Processing", audience: "PUBLIC" });
     await toggle(owner, post.id, true);
-    expect(await listBackgroundMusic(owner, { ownerId: owner.id, relation: "owner" })).toEqual([]);
+    expect(await listBackgroundMusic(owner, { ownerId: owner.id, access: await accessTo(owner, owner.id) })).toEqual([]);
     await expect(toggle(other, post.id, false)).rejects.toMatchObject({ code: "not_found" });
     expect((await db.track.findUniqueOrThrow({ where: { postId: Number(post.id) } })).bgm).toBe(true);
   });

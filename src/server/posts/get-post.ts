@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { assertCanView, type Viewer } from "@/server/privacy";
+import { assertCanView, postGuard, type Viewer } from "@/server/privacy";
 import { withAttachments } from "@/server/presenters/attachments";
 import { AUTHOR_SELECT, presentPost } from "@/server/presenters/post";
 
@@ -15,7 +15,7 @@ export async function getPost(viewer: Viewer, input: { postId: number; handle?: 
     include: { author: AUTHOR_SELECT },
   });
   if (!row || (input.handle !== undefined && row.author.handle !== input.handle.toLowerCase())) throw notFound();
-  await assertCanView(viewer, { ownerId: row.authorId, audience: row.audience, state: row.state });
+  await assertCanView(viewer, postGuard(row));
   const [post] = await withAttachments([presentPost(row, viewer?.id)], viewer?.id);
   return post!;
 }

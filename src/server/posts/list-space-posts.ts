@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { visiblePostFilter, type Relation, type Viewer } from "@/server/privacy";
+import { visiblePostFilter, type Access, type Viewer } from "@/server/privacy";
 import { withAttachments } from "@/server/presenters/attachments";
 import { AUTHOR_SELECT, presentPost, type Page, type PostKind, type PostView } from "@/server/presenters/post";
 
@@ -12,13 +12,13 @@ export const PAGE_SIZE = 20;
  */
 export async function listSpacePosts(
   viewer: Viewer,
-  input: { ownerId: number; relation: Relation; before?: number; kind?: PostKind; limit?: number },
+  input: { ownerId: number; access: Access; before?: number; kind?: PostKind; limit?: number },
 ): Promise<Page<PostView>> {
   const limit = input.limit ?? PAGE_SIZE;
   const rows = await db.post.findMany({
     where: {
       authorId: input.ownerId,
-      ...visiblePostFilter(input.relation),
+      ...visiblePostFilter(input.access),
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.before ? { id: { lt: input.before } } : {}),
     },

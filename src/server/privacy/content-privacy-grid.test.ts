@@ -19,7 +19,7 @@ import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { setStorageForTests } from "@/server/storage";
 import { LocalDiskStorage } from "@/server/storage/local-disk";
 import { unfriend } from "@/server/social/unfriend";
-import { relationTo } from "@/server/privacy";
+import { accessTo } from "@/server/privacy";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { befriend, buildUser, followUser } from "@/test/factories";
 import { buildItem, type BuiltItem, type ItemKind } from "@/test/content-factories";
@@ -32,6 +32,8 @@ const EXPECTED: Record<Audience, Record<ViewerKind, boolean>> = {
   PUBLIC: { anonymous: true, stranger: true, follower: true, friend: true, formerFriend: true, owner: true },
   FRIENDS: { anonymous: false, stranger: false, follower: false, friend: true, formerFriend: false, owner: true },
   ONLY_ME: { anonymous: false, stranger: false, follower: false, friend: false, formerFriend: false, owner: true },
+  // Chosen groups / friends that none of these viewers is among (see the chosen-viewers grid).
+  CUSTOM: { anonymous: false, stranger: false, follower: false, friend: false, formerFriend: false, owner: true },
 };
 const IN_FEED_SOURCES: Record<ViewerKind, boolean> = { anonymous: false, stranger: false, follower: true, friend: true, formerFriend: false, owner: true };
 
@@ -99,8 +101,8 @@ describe.each(KINDS)("a %s item", (kind) => {
       });
 
       it("on the space's tab", async () => {
-        const relation = await relationTo(viewers[who], owner.id);
-        const page = await listSpacePosts(viewers[who], { ownerId: owner.id, relation, kind, limit: 50 });
+        const access = await accessTo(viewers[who], owner.id);
+        const page = await listSpacePosts(viewers[who], { ownerId: owner.id, access, kind, limit: 50 });
         expect(page.items.some((p) => p.id === String(item().postId))).toBe(visible());
         expect(page.items.every((p) => p.kind === kind)).toBe(true);
       });

@@ -1,44 +1,81 @@
 // The privacy module: the only place that decides whether a viewer may see an
 // item. Every read path (space pages, item pages, feed, API, actions, media
-// URLs) goes through these functions; a hidden item is reported exactly like
-// a missing one (AppError not_found -> the same 404).
+// URLs, notifications, reposts) goes through these functions; a hidden item is
+// reported exactly like a missing one (AppError not_found -> the same 404).
 import "server-only";
 import { notFound } from "@/server/errors";
-import { VISIBLE_AUDIENCES, canView, effectiveAudience, type Audience, type ItemState, type Relation } from "./audience";
-import { relationTo, type Viewer } from "./relation";
+import {
+  CHOSEN_AUDIENCES,
+  VISIBLE_AUDIENCES,
+  canView,
+  effectiveAudience,
+  type Access,
+  type Audience,
+  type AudienceOf,
+  type ItemState,
+  type Relation,
+} from "./audience";
+import { accessTo, accessToMany, relationTo, type Viewer } from "./relation";
 
-export { canView, effectiveAudience, VISIBLE_AUDIENCES, relationTo };
+export { canView, effectiveAudience, VISIBLE_AUDIENCES, CHOSEN_AUDIENCES, accessTo, accessToMany, relationTo };
 export { visibleAudiencesSql, visiblePostSql } from "./audience-sql";
+export { POST_GUARD_SELECT, ALBUM_GUARD_SELECT, postGuard, albumGuard } from "./guard";
 export { mediaAccess, assertCanViewMedia } from "./media-access";
 export { canSeeGuestbookEntry, canActOnGuestbookEntry, visibleGuestbookFilter, type GuestbookAccess, type GuestbookAction } from "./guestbook";
-export type { Audience, ItemState, Relation, Viewer };
+export type { Access, Audience, AudienceOf, ItemState, Relation, Viewer };
 
-export type Guarded = { ownerId: number; audience: Audience; state?: ItemState };
+/** An item as the checks need it: its owner, audience (with chosen viewers) and state. */
+export type Guarded = { ownerId: number; audience: Audience; audienceGroupIds: readonly number[] | null; audienceUserIds: readonly number[] | null; state?: ItemState };
 
-/** Whether `relation` may see an item (audience + processing state). */
-export function canViewItem(relation: Relation, item: { audience: Audience; state?: ItemState }): boolean {
-  return canView(relation, effectiveAudience(item.audience, item.state));
+/** Whether `access` may see an item (audience, chosen viewers, processing state). */
+export function canViewItem(access: Access, item: AudienceOf & { state?: ItemState }): boolean {
+  return canView(access, { ...item, audience: effectiveAudience(item.audience, item.state) });
 }
 
-/** Throws not_found unless the viewer may see an item with this owner and audience. */
-export async function assertCanView(viewer: Viewer, item: Guarded | null) {
+/** Throws not_found unless the viewer may see the item; returns the viewer's access to its owner. */
+export async function assertCanView(viewer: Viewer, item: Guarded | null): Promise<Access> {
   if (!item) throw notFound();
-  const relation = await relationTo(viewer, item.ownerId);
-  if (!canViewItem(relation, item)) throw notFound();
-  return relation;
+  const access = await accessTo(viewer, item.ownerId);
+  if (!canViewItem(access, item)) throw notFound();
+  return access;
 }
 
-/** Prisma filter on an audience column for one owner's items that `relation` may see (albums). */
-export function visibleAudienceFilter(relation: Relation): { in: Audience[] } {
-  return { in: [...VISIBLE_AUDIENCES[relation]] };
+/** Which of `items` the viewer may see (one query for all their owners). */
+export async function visibleItems<T extends Guarded>(viewer: Viewer, items: readonly T[]): Promise<T[]> {
+  if (!items.length) return [];
+  const access = await accessToMany(viewer, items.map((i) => i.ownerId));
+  return items.filter((i) => canViewItem(access.get(i.ownerId)!, i));
+}
+
+/** The space itself (header, tabs, guestbook): everyone but a blocked pair. */
+export function canViewSpace(access: Access): boolean {
+  return access.relation !== "blocked";
+}
+
+type ChosenWhere = { OR: ({ audienceUserIds: { has: number } } | { audienceGroupIds: { hasSome: number[] } })[] };
+
+function chosenWhere(access: Access): ChosenWhere | null {
+  const or: ChosenWhere["OR"] = [];
+  if (access.userId != null) or.push({ audienceUserIds: { has: access.userId } });
+  if (access.groupIds.length) or.push({ audienceGroupIds: { hasSome: [...access.groupIds] } });
+  return or.length ? { OR: or } : null;
+}
+
+/** Prisma `where` on audience columns (posts or albums) for one owner's items `access` may see. */
+export function visibleAudienceWhere(access: Access) {
+  const or: object[] = [{ audience: { in: [...VISIBLE_AUDIENCES[access.relation]] } }];
+  const chosen = chosenWhere(access);
+  const chosenAudiences = CHOSEN_AUDIENCES[access.relation];
+  if (chosen && chosenAudiences.length) or.push({ audience: { in: [...chosenAudiences] }, ...chosen });
+  return { AND: [{ OR: or }] };
 }
 
 /**
- * Prisma `where` for one owner's posts (any kind) that `relation` may see:
- * the audience rule, and items still processing are the owner's alone.
+ * Prisma `where` for one owner's posts (any kind) that `access` may see: the
+ * audience rule, and items still processing are the owner's alone.
  */
-export function visiblePostFilter(relation: Relation): { audience: { in: Audience[] }; state?: "READY" } {
+export function visiblePostFilter(access: Access): { AND: object[]; state?: "READY" } {
   // Derived from the table: whoever may see ONLY_ME items may see unready ones.
-  const seesUnready = canView(relation, "ONLY_ME");
-  return seesUnready ? { audience: visibleAudienceFilter(relation) } : { audience: visibleAudienceFilter(relation), state: "READY" };
+  const seesUnready = canView(access.relation, "ONLY_ME");
+  return seesUnready ? visibleAudienceWhere(access) : { ...visibleAudienceWhere(access), state: "READY" };
 }

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { Audience, ItemState } from "./audience";
 import { canView, effectiveAudience } from "./audience";
-import { relationTo, type Viewer } from "./relation";
+import { accessTo, type Viewer } from "./relation";
 
 /** A media row with the audience and state it inherits from what it belongs to. */
 export type MediaAccess = {
@@ -14,6 +14,8 @@ export type MediaAccess = {
   purpose: string;
   variants: string[];
   audience: Audience;
+  audienceGroupIds: number[];
+  audienceUserIds: number[];
   state: ItemState;
 };
 
@@ -27,13 +29,15 @@ export type MediaAccess = {
  * A file still processing, or failed, is its owner's alone too.
  */
 export async function mediaAccess(mediaId: number): Promise<MediaAccess | null> {
-  const rows = await db.$queryRaw<(Omit<MediaAccess, "ownerId"> & { owner_id: number })[]>`
+  const rows = await db.$queryRaw<(Omit<MediaAccess, "ownerId" | "audienceGroupIds" | "audienceUserIds"> & { owner_id: number; audience_group_ids: number[]; audience_user_ids: number[] })[]>`
     SELECT m.id, m.owner_id, m.key::text AS key, m.mime, m.purpose, m.variants,
       (CASE
         WHEN m.purpose IN ('avatar', 'cover') AND m.id IN (u.avatar_media_id, u.cover_media_id) THEN 'PUBLIC'
         WHEN ph.id IS NOT NULL THEN a.audience::text
         WHEN p.id IS NOT NULL THEN p.audience::text
         ELSE 'ONLY_ME' END) AS audience,
+      COALESCE(CASE WHEN ph.id IS NOT NULL THEN a.audience_group_ids WHEN p.id IS NOT NULL THEN p.audience_group_ids END, '{}') AS audience_group_ids,
+      COALESCE(CASE WHEN ph.id IS NOT NULL THEN a.audience_user_ids WHEN p.id IS NOT NULL THEN p.audience_user_ids END, '{}') AS audience_user_ids,
       (CASE
         WHEN m.status <> 'READY' THEN m.status::text
         WHEN ph.id IS NULL AND p.id IS NOT NULL THEN p.state::text
@@ -46,14 +50,14 @@ export async function mediaAccess(mediaId: number): Promise<MediaAccess | null> 
     WHERE m.id = ${mediaId}`;
   const r = rows[0];
   if (!r) return null;
-  return { id: r.id, ownerId: r.owner_id, key: r.key, mime: r.mime, purpose: r.purpose, variants: r.variants, audience: r.audience, state: r.state };
+  return { id: r.id, ownerId: r.owner_id, key: r.key, mime: r.mime, purpose: r.purpose, variants: r.variants, audience: r.audience, audienceGroupIds: r.audience_group_ids, audienceUserIds: r.audience_user_ids, state: r.state };
 }
 
 /** The media row if the viewer may fetch it; otherwise not_found, exactly like a missing id. */
 export async function assertCanViewMedia(viewer: Viewer, mediaId: number): Promise<MediaAccess> {
   const media = await mediaAccess(mediaId);
   if (!media) throw notFound();
-  const relation = await relationTo(viewer, media.ownerId);
-  if (!canView(relation, effectiveAudience(media.audience, media.state))) throw notFound();
+  const access = await accessTo(viewer, media.ownerId);
+  if (!canView(access, { ...media, audience: effectiveAudience(media.audience, media.state) })) throw notFound();
   return media;
 }

@@ -11,7 +11,7 @@ import { unfriend } from "@/server/social/unfriend";
 import { getSpace } from "@/server/users/get-space";
 import { befriend, buildPost, buildUser, followUser } from "@/test/factories";
 import type { SignedInViewer } from "@/server/auth/viewer";
-import { canView, relationTo } from "./index";
+import { accessTo, canView } from "./index";
 
 type ViewerKind = "anonymous" | "stranger" | "follower" | "friend" | "formerFriend" | "owner";
 
@@ -19,6 +19,8 @@ const EXPECTED: Record<Audience, Record<ViewerKind, boolean>> = {
   PUBLIC: { anonymous: true, stranger: true, follower: true, friend: true, formerFriend: true, owner: true },
   FRIENDS: { anonymous: false, stranger: false, follower: false, friend: true, formerFriend: false, owner: true },
   ONLY_ME: { anonymous: false, stranger: false, follower: false, friend: false, formerFriend: false, owner: true },
+  // Chosen groups / friends that none of these viewers is among (see the chosen-viewers grid).
+  CUSTOM: { anonymous: false, stranger: false, follower: false, friend: false, formerFriend: false, owner: true },
 };
 
 // Who gets the author's posts in their feed at all (the feed only pulls from
@@ -61,8 +63,8 @@ describe.each(AUDIENCES)("a %s post", (audience) => {
     const visible = () => EXPECTED[audience][kind];
 
     it("follows the rule table", async () => {
-      const relation = await relationTo(viewers[kind], owner.id);
-      expect(canView(relation, audience)).toBe(visible());
+      const access = await accessTo(viewers[kind], owner.id);
+      expect(canView(access, audience)).toBe(visible());
     });
 
     it("on the post page and API (hidden answers exactly like missing)", async () => {
@@ -83,7 +85,7 @@ describe.each(AUDIENCES)("a %s post", (audience) => {
 
     it("in the space's list and post count", async () => {
       const space = await getSpace(viewers[kind], owner.handle);
-      const page = await listSpacePosts(viewers[kind], { ownerId: owner.id, relation: space.relation });
+      const page = await listSpacePosts(viewers[kind], { ownerId: owner.id, access: space.access });
       expect(page.items.some((p) => p.id === String(posts[audience]))).toBe(visible());
       const expectedCount = AUDIENCES.filter((a) => EXPECTED[a][kind]).length;
       expect(space.counts.posts).toBe(expectedCount);

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { relationTo, visiblePostFilter, type Viewer } from "@/server/privacy";
+import { accessTo, canViewSpace, visiblePostFilter, type Viewer } from "@/server/privacy";
 
 /**
  * A space's header as the viewer sees it: profile, counts (the posts count
@@ -15,12 +15,15 @@ export const getSpace = cache(async function getSpace(viewer: Viewer, handle: st
     select: { id: true, handle: true, displayName: true, bio: true, createdAt: true, avatarMediaId: true, coverMediaId: true },
   });
   if (!owner) throw notFound();
-  const relation = await relationTo(viewer, owner.id);
+  const access = await accessTo(viewer, owner.id);
+  // A blocked pair see each other's space exactly as a missing one.
+  if (!canViewSpace(access)) throw notFound();
+  const relation = access.relation;
   const viewerId = viewer?.id ?? 0;
   const [friends, followers, posts, sentRequest, receivedRequest, follow] = await Promise.all([
     db.friendship.count({ where: { userId: owner.id } }),
     db.follow.count({ where: { followeeId: owner.id } }),
-    db.post.count({ where: { authorId: owner.id, ...visiblePostFilter(relation) } }),
+    db.post.count({ where: { authorId: owner.id, ...visiblePostFilter(access) } }),
     db.friendRequest.findUnique({ where: { fromId_toId: { fromId: viewerId, toId: owner.id } }, select: { fromId: true } }),
     db.friendRequest.findUnique({ where: { fromId_toId: { fromId: owner.id, toId: viewerId } }, select: { fromId: true } }),
     db.follow.findUnique({ where: { followerId_followeeId: { followerId: viewerId, followeeId: owner.id } }, select: { followerId: true } }),
@@ -28,6 +31,7 @@ export const getSpace = cache(async function getSpace(viewer: Viewer, handle: st
   return {
     owner,
     relation,
+    access,
     counts: { friends, followers, posts },
     buttons: {
       isFriend: relation === "friend",

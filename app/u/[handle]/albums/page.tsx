@@ -25,7 +25,7 @@ export default async function AlbumsPage({ params, searchParams }: Props) {
   const before = beforeSchema.parse((await searchParams).before);
   const viewer = await getViewer();
   const space = await orNotFound(getSpace(viewer, handle));
-  const [albums, t] = await Promise.all([listAlbums(viewer, { ownerId: space.owner.id, relation: space.relation, before }), getTranslations("albums")]);
+  const [albums, t] = await Promise.all([listAlbums(viewer, { ownerId: space.owner.id, access: space.access, before }), getTranslations("albums")]);
   const isOwner = space.relation === "owner";
   return (
     <div className="space-y-4">

@@ -23,7 +23,7 @@ export default async function BlogTabPage({ params }: Props) {
   const space = await orNotFound(getSpace(viewer, handle));
   const isOwner = space.relation === "owner" && viewer !== null;
   const [posts, drafts, t] = await Promise.all([
-    listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, kind: "blog" }),
+    listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "blog" }),
     isOwner ? listDrafts(viewer) : Promise.resolve([]),
     getTranslations("blog"),
   ]);

@@ -33,7 +33,7 @@ export default async function DiaryPage({ params, searchParams }: Props) {
   const asked = diaryMonthSchema.safeParse(query.month);
   // A later month than this one can hold no entries (they are never dated in the future).
   const month = asked.success && asked.data <= monthOf(today) ? asked.data : monthOf(today);
-  const where = { ownerId: space.owner.id, relation: space.relation, month };
+  const where = { ownerId: space.owner.id, access: space.access, month };
   const [list, days, t, format] = await Promise.all([listMonth(viewer, where), calendarDays(where), getTranslations("diary"), getFormatter()]);
   const isOwner = space.relation === "owner";
   const monthName = format.dateTime(dateValue(`${month}-01`), { timeZone: "UTC", year: "numeric", month: "long" });

@@ -18,7 +18,7 @@ export default async function MusicPage({ params }: Props) {
   const { handle } = await params;
   const viewer = await getViewer();
   const space = await orNotFound(getSpace(viewer, handle));
-  const [tracks, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, kind: "music" }), getTranslations("music")]);
+  const [tracks, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "music" }), getTranslations("music")]);
   const isOwner = space.relation === "owner";
   return (
     <MusicTab initial={tracks} endpoint={`/api/users/${space.owner.handle}/posts?kind=music`} isOwner={isOwner} emptyText={isOwner ? t("emptyOwner") : t("empty")} />

@@ -18,7 +18,7 @@ export default async function VideoPage({ params }: Props) {
   const { handle } = await params;
   const viewer = await getViewer();
   const space = await orNotFound(getSpace(viewer, handle));
-  const [videos, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, kind: "video" }), getTranslations("video")]);
+  const [videos, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "video" }), getTranslations("video")]);
   const isOwner = space.relation === "owner";
   return <VideoTab initial={videos} endpoint={`/api/users/${space.owner.handle}/posts?kind=video`} isOwner={isOwner} emptyText={isOwner ? t("emptyOwner") : t("empty")} />;
 }

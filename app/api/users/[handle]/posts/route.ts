@@ -12,5 +12,5 @@ export const GET = jsonRoute(async (req, ctx: Ctx) => {
   const viewer = await getViewer();
   const { before, kind } = parseOrThrow(spacePostsQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams)));
   const space = await getSpace(viewer, handle);
-  return listSpacePosts(viewer, { ownerId: space.owner.id, relation: space.relation, before, kind });
+  return listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, before, kind });
 });
