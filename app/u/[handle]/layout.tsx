@@ -1,4 +1,4 @@
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { listBackgroundMusic } from "@/server/music/list-background-music";
 import { getSpace } from "@/server/users/get-space";
@@ -6,6 +6,9 @@ import { SpaceHeader } from "@/components/layout/space-header";
 import { BackgroundMusic } from "@/components/music/background-music";
 import { recordVisitAfterResponse } from "@/server/visitors/record-visit";
 import { VisitorsPanel } from "@/components/visitors/visitors-panel";
+import { previewChoices } from "@/server/preview/choose-preview";
+import { PreviewBanner } from "@/components/preview/preview-banner";
+import { ViewAsMenu } from "@/components/preview/view-as-menu";
 
 type Props = { params: Promise<{ handle: string }>; children: React.ReactNode };
 
@@ -17,16 +20,19 @@ type Props = { params: Promise<{ handle: string }>; children: React.ReactNode };
  */
 export default async function SpaceLayout({ params, children }: Props) {
   const { handle } = await params;
-  const viewer = await getViewer();
+  const { viewer, real, preview } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
   const music = await listBackgroundMusic(viewer, { ownerId: space.owner.id, access: space.access });
   // A signed-in visit is recorded after the response is sent (never slows the page).
-  await recordVisitAfterResponse(viewer, space.owner.id);
+  await recordVisitAfterResponse(real, space.owner.id);
+  const isOwner = space.relation === "owner";
+  const groups = isOwner && real ? await previewChoices(real) : [];
   return (
     <>
-      <SpaceHeader space={space} signedIn={Boolean(viewer)} />
+      {preview && <PreviewBanner preview={preview.as === "group" ? { as: "group", groupName: preview.groupName ?? "" } : preview} />}
+      <SpaceHeader space={space} signedIn={Boolean(viewer)} ownerTools={isOwner ? <ViewAsMenu groups={groups} /> : null} />
       {music.length > 0 && <BackgroundMusic tracks={music} ownerName={space.owner.displayName} />}
-      {space.relation === "owner" && <VisitorsPanel viewer={viewer} ownerId={space.owner.id} />}
+      {isOwner && <VisitorsPanel viewer={viewer} ownerId={space.owner.id} />}
       {children}
     </>
   );

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { getSpace } from "@/server/users/get-space";
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props) {
 /** The space's first tab: status posts (说说). The header and tabs come from the layout. */
 export default async function SpacePage({ params }: Props) {
   const { handle } = await params;
-  const viewer = await getViewer();
+  const { viewer } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
   const [posts, t] = await Promise.all([
     listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "status" }),

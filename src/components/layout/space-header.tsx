@@ -7,7 +7,7 @@ import { avatarUrl, mediaUrl } from "@/lib/media-url";
 import { SpaceTabs } from "./space-tabs";
 
 /** The space's header: who, their counts, the relationship buttons, and the content tabs. */
-export async function SpaceHeader({ space, signedIn }: { space: Space; signedIn: boolean }) {
+export async function SpaceHeader({ space, signedIn, ownerTools }: { space: Space; signedIn: boolean; ownerTools?: React.ReactNode }) {
   const t = await getTranslations("space");
   const { owner, counts, relation } = space;
   return (
@@ -45,6 +45,7 @@ export async function SpaceHeader({ space, signedIn }: { space: Space; signedIn:
           ))}
         </dl>
       </div>
+      {ownerTools && <div className="border-t border-stone-100 px-4 py-2">{ownerTools}</div>}
       <SpaceTabs handle={owner.handle} />
     </section>
   );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { listAlbums } from "@/server/albums/list-albums";
 import { getSpace } from "@/server/users/get-space";
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function AlbumsPage({ params, searchParams }: Props) {
   const { handle } = await params;
   const before = beforeSchema.parse((await searchParams).before);
-  const viewer = await getViewer();
+  const { viewer } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
   const [albums, t] = await Promise.all([listAlbums(viewer, { ownerId: space.owner.id, access: space.access, before }), getTranslations("albums")]);
   const isOwner = space.relation === "owner";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { listDrafts } from "@/server/blog/list-drafts";
 import { orNotFound } from "@/server/http/or-not-found";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
@@ -19,12 +19,12 @@ export async function generateMetadata({ params }: Props) {
 /** The space's Blog tab: its blogs the viewer may see; the owner also gets "Write" and their drafts. */
 export default async function BlogTabPage({ params }: Props) {
   const { handle } = await params;
-  const viewer = await getViewer();
+  const { viewer, real } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
-  const isOwner = space.relation === "owner" && viewer !== null;
+  const isOwner = space.relation === "owner" && real !== null;
   const [posts, drafts, t] = await Promise.all([
     listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "blog" }),
-    isOwner ? listDrafts(viewer) : Promise.resolve([]),
+    isOwner && real ? listDrafts(real) : Promise.resolve([]),
     getTranslations("blog"),
   ]);
   return (

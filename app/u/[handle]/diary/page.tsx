@@ -1,5 +1,5 @@
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { calendarDays } from "@/server/diary/calendar-days";
 import { listMonth } from "@/server/diary/list-month";
 import { orNotFound } from "@/server/http/or-not-found";
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props) {
  */
 export default async function DiaryPage({ params, searchParams }: Props) {
   const [{ handle }, query] = await Promise.all([params, searchParams]);
-  const viewer = await getViewer();
+  const { viewer } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
   const today = todayIn(await getTimeZone());
   const asked = diaryMonthSchema.safeParse(query.month);

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { guestbookSummary, listMessages } from "@/server/guestbook/list-messages";
 import { orNotFound } from "@/server/http/or-not-found";
 import { getSpace } from "@/server/users/get-space";
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props) {
 /** The space's Guestbook tab (留言板): the messages this viewer may see, and a place to leave one. */
 export default async function GuestbookPage({ params }: Props) {
   const { handle } = await params;
-  const viewer = await getViewer();
+  const { viewer } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
   const where = { handle: space.owner.handle };
   const [initial, summary] = await Promise.all([listMessages(viewer, where), guestbookSummary(viewer, where)]);

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { getSpace } from "@/server/users/get-space";
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props) {
 /** The space's Music tab (音乐): songs the viewer may see; the owner uploads and picks the background music here. */
 export default async function MusicPage({ params }: Props) {
   const { handle } = await params;
-  const viewer = await getViewer();
+  const { viewer } = await getSpaceViewer(handle);
   const space = await orNotFound(getSpace(viewer, handle));
   const [tracks, t] = await Promise.all([listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, kind: "music" }), getTranslations("music")]);
   const isOwner = space.relation === "owner";

@@ -1,4 +1,4 @@
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { jsonRoute, parseOrThrow } from "@/server/http/json-route";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { getSpace } from "@/server/users/get-space";
@@ -9,7 +9,7 @@ type Ctx = { params: Promise<{ handle: string }> };
 /** GET /api/users/:handle/posts?before=<id>&kind=<kind>: a space's items that the viewer may see. */
 export const GET = jsonRoute(async (req, ctx: Ctx) => {
   const { handle } = await ctx.params;
-  const viewer = await getViewer();
+  const { viewer } = await getSpaceViewer(handle);
   const { before, kind } = parseOrThrow(spacePostsQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams)));
   const space = await getSpace(viewer, handle);
   return listSpacePosts(viewer, { ownerId: space.owner.id, access: space.access, before, kind });

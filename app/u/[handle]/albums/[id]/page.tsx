@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { getAlbum } from "@/server/albums/get-album";
 import { listAlbumChoices } from "@/server/albums/list-albums";
@@ -19,11 +19,11 @@ export default async function AlbumPage({ params }: Props) {
   const { handle, id } = await params;
   const ref = albumRefSchema.safeParse({ albumId: id });
   if (!ref.success) notFound();
-  const viewer = await getViewer();
+  const { viewer, real } = await getSpaceViewer(handle);
   const album = await orNotFound(getAlbum(viewer, { albumId: ref.data.albumId, handle }));
   const [photos, choices, t, ta] = await Promise.all([
     listPhotos(viewer, { albumId: album.id }),
-    album.mine && viewer ? listAlbumChoices(viewer) : Promise.resolve([]),
+    album.mine && real ? listAlbumChoices(real) : Promise.resolve([]),
     getTranslations("albums"),
     getTranslations("audience"),
   ]);
@@ -39,9 +39,9 @@ export default async function AlbumPage({ params }: Props) {
           {t("count", { count: album.count })}
           {album.mine && <> · {ta(album.audience)}</>}
         </p>
-        {album.mine && viewer && (
+        {album.mine && real && (
           <div className="mt-2">
-            <StorageUsage {...await getStorageUsage(viewer)} />
+            <StorageUsage {...await getStorageUsage(real)} />
           </div>
         )}
         {album.mine && <AlbumSettings album={album} />}

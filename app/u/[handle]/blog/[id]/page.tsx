@@ -2,7 +2,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { getBlog } from "@/server/blog/get-blog";
 import { orNotFound } from "@/server/http/or-not-found";
 import { postRefSchema } from "@/lib/validation/post";
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ handle: string; id: string }> };
 const load = cache(async (handle: string, id: string) => {
   const ref = postRefSchema.safeParse({ postId: id });
   if (!ref.success) notFound();
-  return orNotFound(getBlog(await getViewer(), { postId: ref.data.postId, handle }));
+  return orNotFound(getBlog((await getSpaceViewer(handle)).viewer, { postId: ref.data.postId, handle }));
 });
 
 export async function generateMetadata({ params }: Props) {

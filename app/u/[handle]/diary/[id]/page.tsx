@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { getEntry } from "@/server/diary/get-entry";
 import { orNotFound } from "@/server/http/or-not-found";
 import { MOODS, monthOf, todayIn, WEATHERS, type Mood, type Weather } from "@/lib/diary";
@@ -22,7 +22,7 @@ export default async function DiaryEntryPage({ params }: Props) {
   const { handle, id } = await params;
   const ref = postRefSchema.safeParse({ postId: id });
   if (!ref.success) notFound();
-  const entry = await orNotFound(getEntry(await getViewer(), { postId: ref.data.postId, handle }));
+  const entry = await orNotFound(getEntry((await getSpaceViewer(handle)).viewer, { postId: ref.data.postId, handle }));
   const [t, ti, timeZone] = await Promise.all([getTranslations("diary"), getTranslations("items"), getTimeZone()]);
   const { date, mood, weather } = entry.attachment;
   const author = entry.author;

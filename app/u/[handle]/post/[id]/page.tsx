@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/server/auth/viewer";
+import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { getPost } from "@/server/posts/get-post";
 import { postRefSchema } from "@/lib/validation/post";
@@ -14,7 +14,7 @@ export default async function PostPage({ params }: Props) {
   const { handle, id } = await params;
   const ref = postRefSchema.safeParse({ postId: id });
   if (!ref.success) notFound();
-  const post = await orNotFound(getPost(await getViewer(), { postId: ref.data.postId, handle }));
+  const post = await orNotFound(getPost((await getSpaceViewer(handle)).viewer, { postId: ref.data.postId, handle }));
   const t = await getTranslations("post");
   return (
     <div className="space-y-3">
