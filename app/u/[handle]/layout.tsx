@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getSpaceViewer } from "@/server/preview/space-viewer";
 import { orNotFound } from "@/server/http/or-not-found";
 import { listBackgroundMusic } from "@/server/music/list-background-music";
@@ -33,7 +34,8 @@ export default async function SpaceLayout({ params, children }: Props) {
       <SpaceHeader space={space} signedIn={Boolean(viewer)} ownerTools={isOwner ? <ViewAsMenu groups={groups} /> : null} />
       {music.length > 0 && <BackgroundMusic tracks={music} ownerName={space.owner.displayName} />}
       {isOwner && <VisitorsPanel viewer={viewer} ownerId={space.owner.id} />}
-      {children}
+      {/* Client lists keep their loaded items across a refresh; a new key makes them start over with the preview's. */}
+      <Fragment key={preview ? `as-${preview.as}-${preview.as === "group" ? preview.groupId : ""}` : "self"}>{children}</Fragment>
     </>
   );
 }

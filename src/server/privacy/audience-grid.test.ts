@@ -80,9 +80,9 @@ function audienceColumns(c: Case, chosenFriend: number): { audience: Audience; a
 beforeAll(async () => {
   setStorageForTests(new LocalDiskStorage(mkdtempSync(path.join(tmpdir(), "kj-agrid-"))));
   owner = await buildUser();
-  const [groupMember, chosenFriend, otherFriend, exFriendInGroup, follower, stranger, blocked, blocker] = await Promise.all(
+  const [groupMember, chosenFriend, otherFriend, exFriendInGroup, follower, stranger, blocked, blocker] = (await Promise.all(
     Array.from({ length: 8 }, () => buildUser()),
-  );
+  )) as [SignedInViewer, SignedInViewer, SignedInViewer, SignedInViewer, SignedInViewer, SignedInViewer, SignedInViewer, SignedInViewer];
   for (const f of [groupMember, chosenFriend, otherFriend, exFriendInGroup, blocked, blocker]) await befriend(owner, f);
   await followUser(follower, owner);
   const group = await db.friendGroup.create({ data: { ownerId: owner.id, name: "Classmates" } });
