@@ -88,6 +88,9 @@ async function main() {
     follows.push({ followerId: id.alice!, followeeId: id.zhoujie! }, { followerId: id.bob!, followeeId: id.wangfang! });
     await db.follow.createMany({ data: follows, skipDuplicates: true });
 
+    // The demo account can review reports (/admin/reports).
+    await db.user.update({ where: { id: id.lihua! }, data: { role: "ADMIN" } });
+
     // A pending request, so the header badge has something to show.
     await db.friendRequest.createMany({ data: [{ fromId: id.bob!, toId: id.lihua! }], skipDuplicates: true });
 

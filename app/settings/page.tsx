@@ -10,6 +10,7 @@ import { StorageUsage } from "@/components/media/storage-usage";
 import { getStorageUsage } from "@/server/media/storage-usage";
 import { getFootprints } from "@/server/visitors/set-footprints";
 import { FootprintsToggle } from "@/components/visitors/footprints-toggle";
+import { BlockedUsersSection } from "@/components/blocks/blocked-users-section";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
@@ -52,6 +53,7 @@ export default async function SettingsPage() {
         <h2 id="footprints-h" className="mb-3 font-medium">{tvisitors("footprintsTitle")}</h2>
         <FootprintsToggle initial={footprints.hide} />
       </section>
+      <BlockedUsersSection viewer={viewer} />
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="font-medium">{t("sessions")}</h2>
         <p className="mb-3 mt-1 text-sm text-stone-600">{t("sessionsText")}</p>

@@ -93,6 +93,8 @@ beforeAll(async () => {
   await db.friendGroupMember.createMany({ data: [{ groupId, userId: exFriendInGroup.id }], skipDuplicates: true });
   await blockForTest(owner, blocked);
   await blockForTest(blocker, owner);
+  // Blocking removed both from the group; put them back: being listed must still grant nothing.
+  await db.friendGroupMember.createMany({ data: [blocked, blocker].map((u) => ({ groupId, userId: u.id })), skipDuplicates: true });
   Object.assign(viewers, {
     owner,
     groupMember,
