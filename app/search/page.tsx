@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/server/auth/viewer";
 import { searchUsers } from "@/server/users/search-users";
 import { PersonRow } from "@/components/people/person-row";
 
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
-  const [results, t] = await Promise.all([searchUsers(q), getTranslations("search")]);
+  const [results, t] = await Promise.all([searchUsers(await getViewer(), q), getTranslations("search")]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>

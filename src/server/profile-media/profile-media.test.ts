@@ -104,7 +104,7 @@ describe("avatar", () => {
     expect((await listFriendsPage(b)).friends.find((p) => p.id === a.id)?.avatarUrl).toBeNull();
     await processMedia(id);
     expect((await listFriendsPage(b)).friends.find((p) => p.id === a.id)?.avatarUrl).toBe(`/media/${id}/thumb`);
-    expect((await searchUsers(a.handle)).find((p) => p.id === a.id)?.avatarUrl).toBe(`/media/${id}/thumb`);
+    expect((await searchUsers(b, a.handle)).find((p) => p.id === a.id)?.avatarUrl).toBe(`/media/${id}/thumb`);
   });
 
   it("remove clears it and deletes it, and only ever touches the viewer's own profile", async () => {
