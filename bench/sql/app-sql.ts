@@ -30,22 +30,25 @@ const SQL_FILES = ["inbox.sql", "fan-out.sql"] as const;
  */
 const LOGIC_FRAGMENTS: Array<[file: string, fragment: string]> = [
   // getFeed: inbox page and hot pull together, then the regular pull below the horizon if the inbox runs short.
+  // The benchmark reads the unfiltered home feed (filter undefined: the builders add no SQL).
+  ["src/server/feed/get-feed.ts", "const filter = await resolveFeedFilter(viewer, input);"],
+  ["src/server/feed/feed-filter.ts", "if (!input.kind && input.group == null) return undefined;"],
   ["src/server/feed/get-feed.ts", "const before = input.before ?? MAX_POST_ID;"],
   ["src/server/feed/get-feed.ts", "const limit = PAGE_SIZE + 1;"],
   ["src/server/feed/get-feed.ts", "const hotIds = await hotAccountIds();"],
   ["src/server/feed/get-feed.ts", "const [{ horizon, rows: inbox }, hot] = await Promise.all(["],
-  ["src/server/feed/get-feed.ts", "readInbox(viewer.id, { before, limit }),"],
-  ["src/server/feed/get-feed.ts", 'hotIds.length ? pullFeed(viewer.id, { before, limit, sources: "hot", hotIds }) : [],'],
+  ["src/server/feed/get-feed.ts", "readInbox(viewer.id, { before, limit, filter }),"],
+  ["src/server/feed/get-feed.ts", 'hotIds.length ? pullFeed(viewer.id, { before, limit, sources: "hot", hotIds, filter }) : [],'],
   // hotAccountIds(): the hot accounts, cached in memory for a few seconds (so not a per-request query).
   ["src/server/feed/hot-accounts.ts", "const rows = await db.user.findMany({ where: { hot: true }, select: { id: true } });"],
   ["src/server/feed/hot-accounts.ts", "if (cached && Date.now() - cached.at < REFRESH_MS) return cached.ids;"],
   ["src/server/feed/get-feed.ts", "let rows = mergeRows(inbox, hot);"],
   ["src/server/feed/get-feed.ts", "if (inbox.length < limit && horizon > 0) {"],
-  ["src/server/feed/get-feed.ts", 'const deeper = await pullFeed(viewer.id, { before: Math.min(before, horizon), limit, sources: "regular" });'],
+  ["src/server/feed/get-feed.ts", 'const deeper = await pullFeed(viewer.id, { before: Math.min(before, horizon), limit, sources: "regular", filter });'],
   ["src/server/posts/list-space-posts.ts", "export const PAGE_SIZE = 20;"],
   ["src/server/feed/pull-feed.ts", "return db.$queryRaw<FeedRow[]>(pullFeedSql(viewerId, opts));"],
   // readInbox: one round trip (state + page); trim or build only when due.
-  ["src/server/feed/inbox.ts", "(inboxPageSql(viewerId, before, limit));"],
+  ["src/server/feed/inbox.ts", "(inboxPageSql(viewerId, before, limit, filter));"],
   ["src/server/feed/inbox.ts", "rows: rows.filter((r) => r.id != null) as FeedRow[],"],
   ["src/server/feed/inbox.ts", "if (page && Date.now() - page.trimmedAt.getTime() <= TRIM_EVERY_MS) return page;"],
   ["src/server/feed/inbox.ts", "const TRIM_EVERY_MS = 60 * 60 * 1000;"],

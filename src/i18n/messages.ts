@@ -4,7 +4,7 @@
 // namespace by namespace (so several features can add to "errors").
 import type { Locale } from "./config";
 
-export const FEATURES = ["media", "blog", "diary", "albums", "music", "video", "profile-media", "likes", "comments", "guestbook", "visitors", "preview"] as const;
+export const FEATURES = ["media", "blog", "diary", "albums", "music", "video", "profile-media", "likes", "comments", "guestbook", "visitors", "preview", "reposts", "blocks", "reports", "notifications", "groups"] as const;
 
 type Messages = Record<string, Record<string, unknown>>;
 

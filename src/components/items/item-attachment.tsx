@@ -5,6 +5,7 @@ import { DiaryCard } from "@/components/diary/diary-card";
 import { PhotosCard } from "@/components/albums/photos-card";
 import { TrackCard } from "@/components/music/track-card";
 import { VideoCard } from "@/components/video/video-card";
+import { RepostCard } from "@/components/reposts/repost-card";
 
 /** The rich part of an item's card, by kind (each kind's card lives with its feature). */
 export function ItemAttachment({ post }: { post: PostView }) {
@@ -21,5 +22,7 @@ export function ItemAttachment({ post }: { post: PostView }) {
       return <TrackCard post={post} attachment={a} />;
     case "video":
       return <VideoCard post={post} attachment={a} />;
+    case "repost":
+      return <RepostCard attachment={a} />;
   }
 }

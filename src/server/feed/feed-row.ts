@@ -15,6 +15,7 @@ export type FeedRow = {
   edited_at: Date | null;
   like_count: number;
   comment_count: number;
+  repost_count: number;
   handle: string;
   display_name: string;
   avatar_media_id: number | null;
@@ -35,6 +36,7 @@ export function presentFeedRow(r: FeedRow, viewerId: number): PostView {
       editedAt: r.edited_at,
       likeCount: r.like_count,
       commentCount: r.comment_count,
+      repostCount: r.repost_count,
       author: { id: r.author_id, handle: r.handle, displayName: r.display_name, avatarMediaId: r.avatar_media_id },
     },
     viewerId,

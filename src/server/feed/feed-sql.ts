@@ -13,6 +13,22 @@ const POST_COLUMNS = Prisma.raw("p.id, p.author_id, p.kind, p.body, p.title, p.a
 export type Sources = "all" | "hot" | "regular";
 
 /**
+ * The home feed's optional filters (src/lib/feed-filter.ts): only these
+ * posts.kind values, only these authors (a friend group's members). Applied
+ * identically by the inbox and the pull queries, so a filtered feed pages and
+ * merges exactly like the unfiltered one.
+ */
+export type FeedFilter = { kinds?: readonly string[]; authorIds?: readonly number[] };
+
+function kindSql(filter: FeedFilter | undefined): Prisma.Sql {
+  return filter?.kinds ? Prisma.sql`AND p.kind = ANY(${[...filter.kinds]}::text[])` : Prisma.empty;
+}
+
+function authorSql(col: Prisma.Sql, filter: FeedFilter | undefined): Prisma.Sql {
+  return filter?.authorIds ? Prisma.sql`AND ${col} = ANY(${[...filter.authorIds]}::int[])` : Prisma.empty;
+}
+
+/**
  * The pull feed: one index walk per source author (the viewer, friends,
  * followed people) on posts(author_id, id DESC), at most `limit` rows each,
  * merged. The audience filter comes from the privacy module, per source
@@ -21,7 +37,7 @@ export type Sources = "all" | "hot" | "regular";
  */
 export function pullFeedSql(
   viewerId: number,
-  opts: { before: number; limit: number; sources: Sources; /** with sources "hot": the known hot accounts */ hotIds?: number[] },
+  opts: { before: number; limit: number; sources: Sources; /** with sources "hot": the known hot accounts */ hotIds?: number[]; filter?: FeedFilter },
 ): Prisma.Sql {
   const hotFilter =
     opts.sources === "all" ? Prisma.empty : opts.sources === "hot" ? Prisma.sql`AND su.hot` : Prisma.sql`AND NOT su.hot`;
@@ -40,11 +56,11 @@ export function pullFeedSql(
     )
     SELECT p.*, su.handle, su.display_name, su.avatar_media_id
     FROM sources s
-    JOIN users su ON su.id = s.uid ${hotFilter}
+    JOIN users su ON su.id = s.uid ${hotFilter} ${authorSql(Prisma.sql`s.uid`, opts.filter)}
     CROSS JOIN LATERAL (
       SELECT ${POST_COLUMNS}
       FROM posts p
-      WHERE p.author_id = s.uid AND p.id < ${opts.before}
+      WHERE p.author_id = s.uid AND p.id < ${opts.before} ${kindSql(opts.filter)}
         AND ${visiblePostSql("p", "s.rel", viewerId)}
       ORDER BY p.id DESC
       LIMIT ${opts.limit}
@@ -63,7 +79,7 @@ const ENTRY_RELATION = `(CASE WHEN e.author_id = e.user_id THEN 'owner' WHEN fr.
  * see, newest first. No rows at all when the viewer has no inbox; one row with
  * null post columns when the page is empty.
  */
-export function inboxPageSql(viewerId: number, before: number, limit: number): Prisma.Sql {
+export function inboxPageSql(viewerId: number, before: number, limit: number, filter?: FeedFilter): Prisma.Sql {
   return Prisma.sql`
     SELECT s.horizon, s.trimmed_at, p.*
     FROM feed_states s
@@ -75,6 +91,7 @@ export function inboxPageSql(viewerId: number, before: number, limit: number): P
       LEFT JOIN friendships fr ON fr.user_id = e.user_id AND fr.friend_id = e.author_id
       LEFT JOIN follows fo ON fo.follower_id = e.user_id AND fo.followee_id = e.author_id
       WHERE e.user_id = s.user_id AND e.post_id < ${before} AND e.post_id >= s.horizon
+        ${authorSql(Prisma.sql`e.author_id`, filter)} ${kindSql(filter)}
         AND ${visiblePostSql("p", ENTRY_RELATION, viewerId)}
       ORDER BY e.post_id DESC
       LIMIT ${limit}

@@ -4,6 +4,8 @@ import type { Page, PostView } from "@/server/presenters/post";
 import { PAGE_SIZE } from "@/server/posts/list-space-posts";
 import { withAttachments } from "@/server/presenters/attachments";
 import { MAX_POST_ID, mergeRows, presentFeedRow } from "./feed-row";
+import type { FeedKind } from "@/lib/feed-filter";
+import { resolveFeedFilter } from "./feed-filter";
 import { hotAccountIds } from "./hot-accounts";
 import { readInbox } from "./inbox";
 import { pullFeed } from "./pull-feed";
@@ -21,18 +23,21 @@ import { pullFeed } from "./pull-feed";
  * - below the inbox's horizon (pages deeper than its ~400 entries) the pull
  *   query takes over.
  * Privacy is checked at read time on every path, by the privacy module.
+ * Optional filters (a kind tab, one of the viewer's friend groups) are applied
+ * by every one of those queries alike, so filtered pages are exact too.
  */
-export async function getFeed(viewer: SignedInViewer, input: { before?: number }): Promise<Page<PostView>> {
+export async function getFeed(viewer: SignedInViewer, input: { before?: number; kind?: FeedKind; group?: number }): Promise<Page<PostView>> {
   const before = input.before ?? MAX_POST_ID;
   const limit = PAGE_SIZE + 1;
+  const filter = await resolveFeedFilter(viewer, input);
   const hotIds = await hotAccountIds();
   const [{ horizon, rows: inbox }, hot] = await Promise.all([
-    readInbox(viewer.id, { before, limit }),
-    hotIds.length ? pullFeed(viewer.id, { before, limit, sources: "hot", hotIds }) : [],
+    readInbox(viewer.id, { before, limit, filter }),
+    hotIds.length ? pullFeed(viewer.id, { before, limit, sources: "hot", hotIds, filter }) : [],
   ]);
   let rows = mergeRows(inbox, hot);
   if (inbox.length < limit && horizon > 0) {
-    const deeper = await pullFeed(viewer.id, { before: Math.min(before, horizon), limit, sources: "regular" });
+    const deeper = await pullFeed(viewer.id, { before: Math.min(before, horizon), limit, sources: "regular", filter });
     rows = mergeRows(rows, deeper);
   }
   const items = await withAttachments(

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { MAX_POST_ID, type FeedRow } from "./feed-row";
-import { inboxPageSql } from "./feed-sql";
+import { inboxPageSql, type FeedFilter } from "./feed-sql";
 import { pullFeed } from "./pull-feed";
 
 /** Entries kept per inbox (Mastodon keeps 400); older pages are pulled. */
@@ -18,10 +18,10 @@ type InboxPage = { horizon: number; rows: FeedRow[] };
 /**
  * One round trip: the viewer's inbox state and the entries below `before` (at
  * or above the horizon) that the viewer may still see, newest first. Null when
- * the viewer has no inbox yet.
+ * the viewer has no inbox yet. `filter`: the home feed's kind/author filters.
  */
-async function readInboxOnce(viewerId: number, before: number, limit: number): Promise<(InboxPage & { trimmedAt: Date }) | null> {
-  const rows = await db.$queryRaw<(Partial<FeedRow> & { horizon: number; trimmed_at: Date })[]>(inboxPageSql(viewerId, before, limit));
+async function readInboxOnce(viewerId: number, before: number, limit: number, filter?: FeedFilter): Promise<(InboxPage & { trimmedAt: Date }) | null> {
+  const rows = await db.$queryRaw<(Partial<FeedRow> & { horizon: number; trimmed_at: Date })[]>(inboxPageSql(viewerId, before, limit, filter));
   const first = rows[0];
   if (!first) return null;
   return {
@@ -35,12 +35,12 @@ async function readInboxOnce(viewerId: number, before: number, limit: number): P
  * The viewer's inbox page (see readInboxOnce), building the inbox first if
  * there is none (new or returning user) and trimming it at most hourly.
  */
-export async function readInbox(viewerId: number, opts: { before: number; limit: number }): Promise<InboxPage> {
-  const page = await readInboxOnce(viewerId, opts.before, opts.limit);
+export async function readInbox(viewerId: number, opts: { before: number; limit: number; filter?: FeedFilter }): Promise<InboxPage> {
+  const page = await readInboxOnce(viewerId, opts.before, opts.limit, opts.filter);
   if (page && Date.now() - page.trimmedAt.getTime() <= TRIM_EVERY_MS) return page;
   if (page) await trimInbox(viewerId);
   else await ensureInbox(viewerId);
-  return (await readInboxOnce(viewerId, opts.before, opts.limit)) ?? { horizon: 0, rows: [] };
+  return (await readInboxOnce(viewerId, opts.before, opts.limit, opts.filter)) ?? { horizon: 0, rows: [] };
 }
 
 /**

@@ -3,8 +3,13 @@ import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { deliverToSelf } from "@/server/feed/inbox";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
+import { resolveAudience } from "@/server/groups/resolve-audience";
 import { AUTHOR_SELECT, presentPost } from "@/server/presenters/post";
+import { withChosenAudience } from "@/server/presenters/chosen-audience";
 import type { CreatePostInput } from "@/lib/validation/post";
+import { mentionedHandles } from "@/lib/mentions";
+import { withMentionLinks } from "@/server/mentions/mention-links";
+import { notifyPostMentions } from "@/server/notifications/notify-mentions";
 
 
 /**
@@ -15,6 +20,8 @@ import type { CreatePostInput } from "@/lib/validation/post";
  * error) returns the post created the first time instead of a second one.
  */
 export async function createPost(viewer: SignedInViewer, input: CreatePostInput) {
+  // Chosen groups and friends are checked before anything is written.
+  const aud = await resolveAudience(viewer.id, input);
   const boss = await getBoss();
   const key = input.clientKey ?? null;
   const row = await db.$transaction(async (tx) => {
@@ -24,8 +31,8 @@ export async function createPost(viewer: SignedInViewer, input: CreatePostInput)
     }
     // ON CONFLICT DO NOTHING: a concurrent retry with the same key loses quietly.
     const inserted = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO posts (author_id, body, audience, client_key)
-      VALUES (${viewer.id}, ${input.body}, ${input.audience}::audience, ${key}::uuid)
+      INSERT INTO posts (author_id, body, audience, audience_group_ids, audience_user_ids, client_key)
+      VALUES (${viewer.id}, ${input.body}, ${aud.audience}::audience, ${aud.audienceGroupIds}::int[], ${aud.audienceUserIds}::int[], ${key}::uuid)
       ON CONFLICT (author_id, client_key) DO NOTHING
       RETURNING id`;
     const created = inserted[0];
@@ -39,5 +46,8 @@ export async function createPost(viewer: SignedInViewer, input: CreatePostInput)
   // Lost the race to a concurrent request with the same key: that one's post is the answer.
   const post =
     row ?? (await db.post.findUniqueOrThrow({ where: { authorId_clientKey: { authorId: viewer.id, clientKey: key! } }, include: { author: AUTHOR_SELECT } }));
-  return presentPost(post, viewer.id);
+  // People mentioned who may see the post are told, after commit (a retry notifies nobody twice).
+  await notifyPostMentions(post.id, viewer.id, mentionedHandles(input.body));
+  const [view] = await withChosenAudience(await withMentionLinks([presentPost(post, viewer.id)]), viewer.id);
+  return view!;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { kindsOf } from "@/lib/feed-filter";
 import { visiblePostFilter, type Access, type Viewer } from "@/server/privacy";
 import { withAttachments } from "@/server/presenters/attachments";
 import { AUTHOR_SELECT, presentPost, type Page, type PostKind, type PostView } from "@/server/presenters/post";
@@ -19,7 +20,8 @@ export async function listSpacePosts(
     where: {
       authorId: input.ownerId,
       ...visiblePostFilter(input.access),
-      ...(input.kind ? { kind: input.kind } : {}),
+      // The status tab (说说) also lists the owner's reposts (kindsOf).
+      ...(input.kind ? { kind: { in: kindsOf(input.kind) } } : {}),
       ...(input.before ? { id: { lt: input.before } } : {}),
     },
     include: { author: AUTHOR_SELECT },

@@ -41,4 +41,27 @@ export type VideoAttachment = {
   media: MediaView;
 };
 
-export type Attachment = BlogAttachment | DiaryAttachment | PhotosAttachment | MusicAttachment | VideoAttachment;
+/**
+ * What a repost's card embeds of its original. null when the original was
+ * deleted OR the viewer may no longer see it: both render the same "original
+ * deleted" box, so a hidden original looks exactly like a deleted one.
+ */
+export type RepostOriginalView = {
+  id: string;
+  kind: "status" | "blog" | "diary" | "photos" | "music" | "video";
+  title: string | null;
+  /** The start of its text (status, blog excerpt, diary, description). */
+  excerpt: string;
+  createdAt: string;
+  author: { id: number; handle: string; displayName: string; avatarUrl: string | null };
+  /** A small image (blog cover, first photo, song cover, video poster), if it has one. */
+  thumb: string | null;
+  /** Its album, for a photo batch (its card links there). */
+  album: { id: number } | null;
+  /** Still PUBLIC: only then can it be reposted again from here. */
+  audience: "PUBLIC" | "FRIENDS" | "CUSTOM" | "ONLY_ME";
+  repostCount: number;
+};
+export type RepostAttachment = { kind: "repost"; original: RepostOriginalView | null };
+
+export type Attachment = BlogAttachment | DiaryAttachment | PhotosAttachment | MusicAttachment | VideoAttachment | RepostAttachment;

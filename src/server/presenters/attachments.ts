@@ -3,9 +3,12 @@ import { db } from "@/server/db";
 import { mediaUrl } from "@/lib/media-url";
 import type { Attachment, PhotoView } from "./attachment-types";
 import { withInteractions } from "./interactions";
+import { commentsAndReplies, withMentionLinks } from "@/server/mentions/mention-links";
 import { loadCommentsPreview } from "./comments-preview";
+import { withChosenAudience } from "./chosen-audience";
 import { MEDIA_SELECT, presentMedia, type MediaRow } from "./media";
 import type { PostKind, PostView } from "./post";
+import { loadRepostEmbeds } from "./repost-embeds";
 
 /** Photos shown on a batch's feed card (QZone's nine-grid). */
 export const CARD_PHOTOS = 9;
@@ -13,6 +16,8 @@ export const CARD_PHOTOS = 9;
 type Loader = (ids: number[], viewerId: number | undefined) => Promise<Map<number, Attachment>>;
 
 const loaders: Partial<Record<PostKind, Loader>> = {
+  // A repost embeds its original, checked against the privacy module for this viewer (./repost-embeds).
+  repost: loadRepostEmbeds,
   blog: async (ids) => {
     const rows = await db.blogPost.findMany({ where: { postId: { in: ids } }, select: { postId: true, coverMediaId: true } });
     const covers = await mediaById(rows.map((r) => r.coverMediaId).filter((x): x is number => x != null));
@@ -118,9 +123,14 @@ export async function withAttachments(items: PostView[], viewerId: number | unde
   ]);
   const all = new Map<number, Attachment>();
   for (const m of maps) for (const [k, v] of m) all.set(k, v);
-  return withLikes.map(withComments).map((p) => {
+  const out = withLikes.map(withComments).map((p) => {
     const a = all.get(Number(p.id));
     if (!a) return p;
     return a.kind === "blog" ? { ...p, attachment: { ...a, excerpt: p.body } } : { ...p, attachment: a };
   });
+  // @mentions in the bodies and the cards' comments become links: one query for the page, none without mentions.
+  await withMentionLinks([...out, ...commentsAndReplies(out.flatMap((p) => p.comments))]);
+  // The author's own "chosen groups or friends" items name whom they were shown to: one query, none without such items.
+  await withChosenAudience(out, viewerId);
+  return out;
 }

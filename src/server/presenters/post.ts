@@ -3,8 +3,9 @@ import { linkifySegments, type Segment } from "@/lib/linkify";
 import { avatarUrl } from "@/lib/media-url";
 import type { Attachment } from "./attachment-types";
 import type { CommentView } from "@/server/comments/comment-view";
+import type { ChosenAudience } from "@/server/groups/group-types";
 
-export type PostKind = "status" | "blog" | "diary" | "photos" | "music" | "video";
+export type PostKind = "status" | "blog" | "diary" | "photos" | "music" | "video" | "repost";
 export type ItemState = "READY" | "PROCESSING" | "FAILED";
 
 /** Who wrote something, as every list and card shows them. */
@@ -19,6 +20,8 @@ export type PostView = {
   segments: Segment[];
   title: string | null;
   audience: Audience;
+  /** CUSTOM, for its author only: the chosen groups and friends (filled by withChosenAudience, ./chosen-audience). */
+  chosen: ChosenAudience | null;
   /** Not READY: only the author sees it, with a "processing" or "failed" badge. */
   state: ItemState;
   createdAt: string;
@@ -31,6 +34,8 @@ export type PostView = {
   /** Exact counters kept on the post row (see src/server/likes, src/server/comments). */
   likeCount: number;
   commentCount: number;
+  /** How many reposts point at this item (kept exact like the other counters, src/server/reposts). */
+  repostCount: number;
   /** Filled for a whole page at once by withInteractions (./interactions). */
   likedByMe: boolean;
   /** Up to 3 likers (the viewer, then the viewer's friends, then the latest) for "A, B and N others". */
@@ -52,6 +57,7 @@ export type PostRow = {
   editedAt?: Date | null;
   likeCount?: number;
   commentCount?: number;
+  repostCount?: number;
   author: { id: number; handle: string; displayName: string; avatarMediaId?: number | null };
 };
 
@@ -69,6 +75,7 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
     segments: linkifySegments(row.body),
     title: row.title ?? null,
     audience: row.audience,
+    chosen: null,
     state: row.state ?? "READY",
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
@@ -77,6 +84,7 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
     attachment: null,
     likeCount: row.likeCount ?? 0,
     commentCount: row.commentCount ?? 0,
+    repostCount: row.repostCount ?? 0,
     likedByMe: false,
     likers: [],
     comments: [],
