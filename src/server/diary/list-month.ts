@@ -26,6 +26,6 @@ export async function listMonth(
     take: MONTH_LIMIT + 1,
   });
   // Likes and comment previews for the whole month, in the same few queries as any page.
-  const items = (await withAttachments(rows.slice(0, MONTH_LIMIT).map((r) => presentEntry(r.post, r, viewer?.id)), viewer?.id)) as EntryView[];
+  const items = (await withAttachments(rows.slice(0, MONTH_LIMIT).map((r) => presentEntry(r.post, r, viewer?.id)), viewer)) as EntryView[];
   return { items, truncated: rows.length > MONTH_LIMIT };
 }

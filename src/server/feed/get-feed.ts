@@ -42,7 +42,7 @@ export async function getFeed(viewer: SignedInViewer, input: { before?: number; 
   }
   const items = await withAttachments(
     rows.slice(0, PAGE_SIZE).map((r) => presentFeedRow(r, viewer.id)),
-    viewer.id,
+    viewer,
   );
   return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1]!.id : null };
 }

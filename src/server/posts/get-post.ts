@@ -16,6 +16,6 @@ export async function getPost(viewer: Viewer, input: { postId: number; handle?: 
   });
   if (!row || (input.handle !== undefined && row.author.handle !== input.handle.toLowerCase())) throw notFound();
   await assertCanView(viewer, postGuard(row));
-  const [post] = await withAttachments([presentPost(row, viewer?.id)], viewer?.id);
+  const [post] = await withAttachments([presentPost(row, viewer?.id)], viewer);
   return post!;
 }

@@ -30,7 +30,7 @@ export async function listSpacePosts(
   });
   const items = await withAttachments(
     rows.slice(0, limit).map((r) => presentPost(r, viewer?.id)),
-    viewer?.id,
+    viewer,
   );
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }

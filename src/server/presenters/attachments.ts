@@ -1,4 +1,5 @@
 import "server-only";
+import type { Viewer } from "@/server/privacy";
 import { db } from "@/server/db";
 import { mediaUrl } from "@/lib/media-url";
 import type { Attachment, PhotoView } from "./attachment-types";
@@ -12,8 +13,7 @@ import { loadRepostEmbeds } from "./repost-embeds";
 
 /** Photos shown on a batch's feed card (QZone's nine-grid). */
 export const CARD_PHOTOS = 9;
-
-type Loader = (ids: number[], viewerId: number | undefined) => Promise<Map<number, Attachment>>;
+type Loader = (ids: number[], viewerId: number | undefined, viewer: Viewer) => Promise<Map<number, Attachment>>;
 
 const loaders: Partial<Record<PostKind, Loader>> = {
   // A repost embeds its original, checked against the privacy module for this viewer (./repost-embeds).
@@ -107,7 +107,12 @@ async function mediaById(ids: number[]) {
  * privacy module to the posts themselves; photos inside a batch follow their
  * post (a batch's album audience is its post's audience).
  */
-export async function withAttachments(items: PostView[], viewerId: number | undefined): Promise<PostView[]> {
+/**
+ * `viewer` is whoever is looking (a preview included: a repost's original is
+ * checked for them, not for the id behind them).
+ */
+export async function withAttachments(items: PostView[], viewer: Viewer): Promise<PostView[]> {
+  const viewerId = viewer?.id || undefined;
   const byKind = new Map<PostKind, number[]>();
   for (const p of items) {
     if (p.kind === "status") continue;
@@ -117,7 +122,7 @@ export async function withAttachments(items: PostView[], viewerId: number | unde
   // Likes (liked by me, named likers) load alongside: a fixed number of queries per page too.
   // ... and so do the cards' first comments (loadCommentsPreview: one query for the page).
   const [maps, withLikes, withComments] = await Promise.all([
-    Promise.all([...byKind].map(([kind, ids]) => loaders[kind]?.(ids, viewerId) ?? new Map<number, Attachment>())),
+    Promise.all([...byKind].map(([kind, ids]) => loaders[kind]?.(ids, viewerId, viewer) ?? new Map<number, Attachment>())),
     withInteractions(items, viewerId),
     loadCommentsPreview(items, viewerId),
   ]);

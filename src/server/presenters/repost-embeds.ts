@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { mediaUrl, type Variant } from "@/lib/media-url";
-import { visibleItems, type Audience, type ItemState } from "@/server/privacy";
+import { visibleItems, type Audience, type ItemState, type Viewer } from "@/server/privacy";
 import type { Attachment, RepostOriginalView } from "./attachment-types";
 import { presentAuthor } from "./post";
 
@@ -40,7 +40,7 @@ const THUMB_VARIANT: Partial<Record<RepostOriginalView["kind"], Variant>> = { bl
  * not when the repost was made: an original narrowed since, or whose author
  * blocked the viewer, embeds as null, exactly like a deleted one.
  */
-export async function loadRepostEmbeds(ids: number[], viewerId: number | undefined): Promise<Map<number, Attachment>> {
+export async function loadRepostEmbeds(ids: number[], _viewerId: number | undefined, viewer: Viewer): Promise<Map<number, Attachment>> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id AS repost_id, o.id, o.author_id, o.kind, o.title, left(o.body, ${EMBED_EXCERPT_CHARS + 1}) AS body,
            o.audience, o.audience_group_ids, o.audience_user_ids, o.state, o.created_at, o.repost_count, o.album_id,
@@ -61,7 +61,6 @@ export async function loadRepostEmbeds(ids: number[], viewerId: number | undefin
     LEFT JOIN users u ON u.id = o.author_id
     WHERE r.id = ANY(${ids}::int[])`;
   const originals = rows.filter((r) => r.id != null);
-  const viewer = viewerId ? { id: viewerId } : null;
   const visible = new Set(
     (
       await visibleItems(

@@ -22,6 +22,8 @@ import { unfriend } from "@/server/social/unfriend";
 import { setStorageForTests } from "@/server/storage";
 import { LocalDiskStorage } from "@/server/storage/local-disk";
 import { getSpace } from "@/server/users/get-space";
+import { createRepost } from "@/server/reposts/create-repost";
+import { setPostAudience } from "@/server/posts/set-post-audience";
 import { buildItem } from "@/test/content-factories";
 import { befriend, buildPost, buildUser, followUser } from "@/test/factories";
 import { blockForTest } from "@/test/social-factories";
@@ -208,5 +210,33 @@ describe("a preview", () => {
   it("never makes the owner's own items editable", async () => {
     const post = await getPost(previewViewer(owner.id, { as: "stranger" }), { postId: posts.PUBLIC });
     expect(post.mine).toBe(false);
+  });
+});
+
+describe("a repost of the owner's public item, by someone else", () => {
+  // A repost never widens the original: its embed shows the original exactly to
+  // those who may see the original, now, and looks deleted to everyone else.
+  let repostId: number;
+  let originalId: number;
+  beforeAll(async () => {
+    const reposter = await buildUser();
+    originalId = (await buildPost(owner, "PUBLIC")).id;
+    repostId = Number((await createRepost(reposter, { postId: originalId, body: "look at this", audience: "PUBLIC" })).id);
+  });
+
+  async function embedSeenBy(who: Who): Promise<boolean> {
+    const repost = await getPost(viewers[who], { postId: repostId });
+    expect(repost.attachment?.kind).toBe("repost");
+    return (repost.attachment as { original: { id: string } | null }).original?.id === String(originalId);
+  }
+
+  it.each(WHO)("shows the original to %s iff they may see it, and hides it after it is narrowed", async (who) => {
+    expect(await embedSeenBy(who)).toBe(SEES.PUBLIC.includes(who));
+  });
+
+  it("after the original is narrowed to friends, only they (and the owner) see it inside the repost", async () => {
+    await setPostAudience(owner, { postId: originalId, audience: "FRIENDS" });
+    for (const who of WHO) expect(await embedSeenBy(who), who).toBe(SEES.FRIENDS.includes(who));
+    await setPostAudience(owner, { postId: originalId, audience: "PUBLIC" });
   });
 });

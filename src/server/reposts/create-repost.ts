@@ -72,6 +72,6 @@ function byClientKey(authorId: number, clientKey: string) {
 }
 
 async function present(row: Parameters<typeof presentPost>[0], viewerId: number): Promise<PostView> {
-  const [post] = await withAttachments([presentPost(row, viewerId)], viewerId);
+  const [post] = await withAttachments([presentPost(row, viewerId)], { id: viewerId });
   return post!;
 }
