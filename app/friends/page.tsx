@@ -13,10 +13,15 @@ export async function generateMetadata() {
 export default async function FriendsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/friends");
-  const [{ incoming, outgoing, friends }, t] = await Promise.all([listFriendsPage(viewer), getTranslations("friends")]);
+  const [{ incoming, outgoing, friends }, t, tg] = await Promise.all([listFriendsPage(viewer), getTranslations("friends"), getTranslations("groups")]);
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <Link href="/friends/groups" className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50">
+          {tg("manage")}
+        </Link>
+      </div>
       <section aria-labelledby="incoming-h" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="incoming-h" className="font-medium">
           {t("incoming")} ({incoming.length})

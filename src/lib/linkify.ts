@@ -2,7 +2,11 @@ import { LinkifyIt, type Match } from "linkify-it";
 
 const linkify = new LinkifyIt();
 
-export type Segment = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
+export type Segment =
+  | { kind: "text"; text: string }
+  | { kind: "link"; text: string; href: string }
+  /** "@handle" of an existing user, linking to their space (filled on the server by src/server/mentions). */
+  | { kind: "mention"; text: string; handle: string };
 
 /**
  * linkify-it wants a non-letter before "http", but Chinese text runs straight

@@ -29,7 +29,7 @@ export default async function WriteBlogPage({ searchParams }: Props) {
     const ref = postRefSchema.safeParse({ postId: post });
     if (!ref.success) notFound();
     const blog = await orNotFound(getBlogForEdit(viewer, ref.data));
-    initial = { postId: blog.postId, title: blog.title, source: blog.source, audience: blog.audience };
+    initial = { postId: blog.postId, title: blog.title, source: blog.source, audience: blog.audience, audienceGroupIds: blog.audienceGroupIds, audienceUserIds: blog.audienceUserIds };
     cancelHref = `/u/${viewer.handle}/blog/${blog.postId}`;
   } else if (draft !== undefined) {
     const ref = draftRefSchema.safeParse({ draftId: draft });

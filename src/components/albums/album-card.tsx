@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { chosenNamesOf } from "@/lib/audience-choice";
 import type { AlbumView } from "@/server/albums/album-types";
 import { MediaImage } from "@/components/media/media-image";
 
@@ -8,6 +9,8 @@ import { MediaImage } from "@/components/media/media-image";
 export function AlbumCard({ album }: { album: AlbumView }) {
   const t = useTranslations("albums");
   const ta = useTranslations("audience");
+  const tp = useTranslations("audiencePicker");
+  const chosen = chosenNamesOf(album.chosen);
   return (
     <li>
       <Link
@@ -26,7 +29,7 @@ export function AlbumCard({ album }: { album: AlbumView }) {
           <p className="truncate font-medium text-stone-900 group-hover:underline">{album.title}</p>
           <p className="text-xs text-stone-500">
             {t("count", { count: album.count })}
-            {album.mine && <> · {ta(album.audience)}</>}
+            {album.mine && <> · {chosen.length ? chosen.join(tp("separator")) : ta(album.audience)}</>}
           </p>
         </div>
       </Link>

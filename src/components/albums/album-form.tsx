@@ -1,15 +1,18 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { AUDIENCES, type Audience } from "@/lib/audiences";
+import type { Audience } from "@/lib/audiences";
+import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import { charLength } from "@/lib/limits";
 import { ALBUM_DESCRIPTION_MAX, ALBUM_TITLE_MAX } from "@/lib/validation/album";
 import type { ActionResult } from "@/server/http/to-result";
 import type { AlbumView } from "@/server/albums/album-types";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { AudiencePicker } from "@/components/posts/audience-picker";
 
-export type AlbumFields = { title: string; description: string; audience: Audience };
+/** With CUSTOM, the chosen groups and friends too (sent only then). */
+export type AlbumFields = { title: string; description: string; audience: Audience; audienceGroupIds?: number[]; audienceUserIds?: number[] };
 
 /**
  * An album's title, description and audience, for creating one and for
@@ -33,10 +36,9 @@ export function AlbumForm({
 }) {
   const t = useTranslations("albums");
   const te = useTranslations("errors");
-  const ta = useTranslations("audience");
   const [title, setTitle] = useState(initial?.title ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
-  const [audience, setAudience] = useState<Audience>(initial?.audience ?? "FRIENDS");
+  const [audience, setAudience] = useState<AudienceValue>(() => audienceValue(initial?.audience ?? "FRIENDS", initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const submitting = useRef(false);
@@ -46,7 +48,7 @@ export function AlbumForm({
     if (submitting.current) return;
     submitting.current = true;
     startTransition(async () => {
-      const res = await onSubmit({ title, description, audience });
+      const res = await onSubmit({ title, description, ...toChoice(audience) });
       submitting.current = false;
       if (res.ok) {
         setErrors({});
@@ -57,6 +59,7 @@ export function AlbumForm({
   const err = (k: string) => (errors[k] ? te(errors[k]!) : undefined);
   const descId = `${idPrefix}-description`;
   const audId = `${idPrefix}-audience`;
+  const audienceError = audienceFieldError(errors);
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       <Field
@@ -87,24 +90,9 @@ export function AlbumForm({
         </p>
       </div>
       <div className="space-y-1">
-        <label htmlFor={audId} className="block text-sm font-medium text-stone-700">
-          {t("audienceLabel")}
-        </label>
-        <select
-          id={audId}
-          value={audience}
-          onChange={(e) => setAudience(e.target.value as Audience)}
-          aria-describedby={`${audId}-hint`}
-          className="rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm"
-        >
-          {AUDIENCES.map((a) => (
-            <option key={a} value={a}>
-              {ta(a)}
-            </option>
-          ))}
-        </select>
-        <p id={`${audId}-hint`} className={`text-xs ${errors.audience ? "text-red-700" : "text-stone-500"}`}>
-          {err("audience") ?? t("audienceHint")}
+        <AudiencePicker id={audId} label={t("audienceLabel")} labelVisible value={audience} onChange={setAudience} disabled={pending} error={audienceError ? te(audienceError) : null} />
+        <p id={`${audId}-hint`} className="text-xs text-stone-500">
+          {t("audienceHint")}
         </p>
       </div>
       {errors._form && (

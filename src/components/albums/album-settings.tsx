@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { deleteAlbumAction, updateAlbumAction } from "@/actions/album-actions";
 import type { AlbumView } from "@/server/albums/album-types";
 import { Button } from "@/components/ui/button";
+import { audienceValue } from "@/lib/audience-choice";
 import { AlbumForm } from "./album-form";
 
 /** The owner's "Edit album": title, description, audience (its photos and batch posts follow), and delete. */
@@ -42,7 +43,7 @@ export function AlbumSettings({ album }: { album: AlbumView }) {
         <div id="album-settings" className="mt-3 space-y-4 border-t border-stone-100 pt-3">
           <AlbumForm
             idPrefix="edit-album"
-            initial={{ title: album.title, description: album.description, audience: album.audience }}
+            initial={{ title: album.title, description: album.description, ...audienceValue(album.audience, album.chosen) }}
             submitLabel={t("save")}
             onSubmit={(f) => updateAlbumAction({ albumId: album.id, ...f })}
             onDone={() => {

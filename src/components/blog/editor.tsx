@@ -6,12 +6,13 @@ import { useCallback, useLayoutEffect, useRef, useState, useTransition } from "r
 import { useLocale, useTranslations } from "next-intl";
 import { publishBlogAction, updateBlogAction } from "@/actions/blog-actions";
 import type { Audience } from "@/lib/audiences";
+import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import { charLength } from "@/lib/limits";
 import { mediaUrl } from "@/lib/media-url";
 import { BLOG_SOURCE_MAX, BLOG_TITLE_MAX } from "@/lib/validation/blog";
 import type { MediaView } from "@/server/presenters/attachment-types";
 import { formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
-import { AudienceSelect } from "@/components/posts/audience-select";
+import { AudiencePicker } from "@/components/posts/audience-picker";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ImageUploads, type UploadRow } from "./image-uploads";
@@ -20,8 +21,9 @@ import { Toolbar, type ToolbarAction } from "./toolbar";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { usePreview } from "./use-preview";
 import "./blog-prose.css";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 
-export type EditorInitial = { draftId?: number; postId?: number; title: string; source: string; audience: Audience };
+export type EditorInitial = { draftId?: number; postId?: number; title: string; source: string; audience: Audience; audienceGroupIds?: number[]; audienceUserIds?: number[] };
 
 /**
  * Writes a blog in Markdown with a toolbar and a live preview (tabs on a
@@ -37,9 +39,9 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
   const editing = initial.postId !== undefined;
   const [title, setTitle] = useState(initial.title);
   const [source, setSource] = useState(initial.source);
-  const [audience, setAudience] = useState<Audience>(initial.audience);
+  const [audience, setAudience] = useState<AudienceValue>(() => audienceValue(initial.audience, initial));
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const [errors, setErrors] = useState<{ title?: string; source?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ title?: string; source?: string; audience?: string; form?: string }>({});
   const [uploads, setUploads] = useState<UploadRow[]>([]);
   const [previewKey, setPreviewKey] = useState(0);
   const [pending, startTransition] = useTransition();
@@ -47,7 +49,7 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
   const textarea = useRef<HTMLTextAreaElement>(null);
   const selection = useRef<[number, number] | null>(null);
 
-  const autosave = useDraftAutosave(!editing, initial.draftId, { title, source, audience });
+  const autosave = useDraftAutosave(!editing, initial.draftId, { title, source, audience: audience.audience });
   const preview = usePreview(source);
   const limit = formatBytes(limitOf("inline"), locale);
 
@@ -134,8 +136,8 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
     if (pending) return;
     startTransition(async () => {
       const res = editing
-        ? await updateBlogAction({ postId: initial.postId, title, source, audience })
-        : await publishBlogAction({ draftId: await autosave.stop(), title, source, audience, clientKey: clientKey.current });
+        ? await updateBlogAction({ postId: initial.postId, title, source, ...toChoice(audience) })
+        : await publishBlogAction({ draftId: await autosave.stop(), title, source, ...toChoice(audience), clientKey: clientKey.current });
       if (res.ok) {
         // The reading page is dynamic: it is fetched fresh, no refresh needed (a refresh here could re-render this page's deleted draft).
         router.push(res.data.href);
@@ -143,7 +145,8 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
       }
       autosave.resume();
       const f = res.fieldErrors ?? {};
-      setErrors({ title: f.title && te(f.title), source: f.source && te(f.source), form: f.title || f.source ? undefined : te(res.error) });
+      const aud = audienceFieldError(f);
+      setErrors({ title: f.title && te(f.title), source: f.source && te(f.source), audience: aud && te(aud), form: f.title || f.source || aud ? undefined : te(res.error) });
       if (f.source) setTab("write");
     });
   };
@@ -182,7 +185,8 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
           <label htmlFor="blog-source" className="sr-only">
             {t("body")}
           </label>
-          <textarea
+          <MentionTextarea
+            wrapperClassName="flex flex-1 flex-col"
             id="blog-source"
             ref={textarea}
             value={source}
@@ -227,7 +231,7 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
       </div>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-4">
-        <AudienceSelect id="blog-audience" label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
+        <AudiencePicker id="blog-audience" label={t("audience")} value={audience} onChange={setAudience} disabled={pending} error={errors.audience} />
         <p role="status" aria-live="polite" className="text-sm text-stone-500" data-testid="draft-status">
           {status}
         </p>

@@ -5,6 +5,7 @@ import { addCommentAction } from "@/actions/comment-actions";
 import { charLength, COMMENT_MAX_CHARS } from "@/lib/comment-limits";
 import type { CommentView } from "@/server/comments/comment-view";
 import { Button } from "@/components/ui/button";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 
 type Props = {
   postId: string;
@@ -69,7 +70,7 @@ export function CommentForm({ postId, parentId, label, placeholder, submitLabel,
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <textarea
+      <MentionTextarea
         id={id}
         ref={textareaRef}
         name="body"

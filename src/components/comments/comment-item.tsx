@@ -65,7 +65,7 @@ export function CommentItem({ comment, signedIn, signInHref, onReply, onDeleted,
   };
 
   return (
-    <div className="flex gap-2.5 py-2" data-testid="comment" data-comment-id={comment.id}>
+    <div id={`comment-${comment.id}`} className="flex scroll-mt-20 gap-2.5 rounded py-2 target:bg-amber-50" data-testid="comment" data-comment-id={comment.id}>
       <Link href={`/u/${comment.author.handle}`} tabIndex={-1} className="shrink-0">
         <Avatar user={comment.author} size="sm" />
       </Link>

@@ -2,11 +2,11 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useTimeZone, useTranslations } from "next-intl";
 import { createDiaryEntryAction, updateDiaryEntryAction } from "@/actions/diary-actions";
-import type { Audience } from "@/lib/audiences";
+import { audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import { DIARY_BODY_MAX, type Mood, type Weather } from "@/lib/diary";
 import { charLength } from "@/lib/limits";
 import type { PostView } from "@/server/presenters/post";
-import { AudienceSelect } from "@/components/posts/audience-select";
+import { AudiencePicker } from "@/components/posts/audience-picker";
 import { Button } from "@/components/ui/button";
 import { MoodPicker } from "./mood-picker";
 import { WeatherPicker } from "./weather-picker";
@@ -54,7 +54,7 @@ export function EntryForm({
   const timeZone = useTimeZone();
   const id = useId();
   const [draft, setDraft] = useState<EntryDraft>(initial ?? { entryDate: today, title: "", body: "", mood: null, weather: null });
-  const [audience, setAudience] = useState<Audience>("ONLY_ME");
+  const [audience, setAudience] = useState<AudienceValue>(() => audienceValue("ONLY_ME"));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const clientKey = useRef<string>(crypto.randomUUID());
@@ -69,7 +69,7 @@ export function EntryForm({
     startTransition(async () => {
       const res = postId
         ? await updateDiaryEntryAction({ postId, ...fields })
-        : await createDiaryEntryAction({ ...fields, audience, clientKey: clientKey.current });
+        : await createDiaryEntryAction({ ...fields, ...toChoice(audience), clientKey: clientKey.current });
       if (!res.ok) {
         setErrors(placeErrors(res.error, res.fieldErrors));
         return;
@@ -77,7 +77,7 @@ export function EntryForm({
       setErrors({});
       if (!postId) {
         setDraft({ entryDate: today, title: "", body: "", mood: null, weather: null });
-        setAudience("ONLY_ME");
+        setAudience(audienceValue("ONLY_ME"));
         clientKey.current = crypto.randomUUID();
       }
       onSaved(res.data);
@@ -158,8 +158,8 @@ export function EntryForm({
       )}
       <div className="flex flex-wrap items-center gap-3">
         {!postId && (
-          <div className="flex flex-wrap items-center gap-2">
-            <AudienceSelect id={`${id}-audience`} label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
+          <div className={`flex flex-wrap items-center gap-2 ${audience.audience === "CUSTOM" ? "basis-full" : ""}`}>
+            <AudiencePicker id={`${id}-audience`} label={t("audience")} value={audience} onChange={setAudience} disabled={pending} />
             <span className="text-xs text-stone-500">{t("privateHint")}</span>
           </div>
         )}

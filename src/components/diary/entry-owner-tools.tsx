@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { deleteDiaryEntryAction, setDiaryAudienceAction } from "@/actions/diary-actions";
 import type { Audience } from "@/lib/audiences";
+import { audienceValue, toChoice } from "@/lib/audience-choice";
+import type { ChosenAudience } from "@/server/groups/group-types";
 import { monthOf } from "@/lib/diary";
-import { AudienceSelect } from "@/components/posts/audience-select";
+import { AudienceChanger } from "@/components/posts/audience-changer";
 import { Button } from "@/components/ui/button";
 import { EntryForm, type EntryDraft } from "./entry-form";
 
@@ -17,12 +19,15 @@ export function EntryOwnerTools({
   handle,
   postId,
   audience: initialAudience,
+  chosen,
   draft,
   today,
 }: {
   handle: string;
   postId: string;
   audience: Audience;
+  /** With CUSTOM: whom it is shown to (the entry's presenter fills it for its author). */
+  chosen?: ChosenAudience | null;
   draft: EntryDraft;
   today: string;
 }) {
@@ -30,27 +35,11 @@ export function EntryOwnerTools({
   const tf = useTranslations("diary.form");
   const te = useTranslations("errors");
   const router = useRouter();
-  const [audience, setAudience] = useState<Audience>(initialAudience);
   // What the server has confirmed (the select moves at once, the hint when it is saved).
   const [confirmed, setConfirmed] = useState<Audience>(initialAudience);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-
-  const changeAudience = (next: Audience) => {
-    const previous = audience;
-    setAudience(next);
-    startTransition(async () => {
-      const res = await setDiaryAudienceAction({ postId, audience: next });
-      if (res.ok) {
-        setConfirmed(next);
-        setError(null);
-      } else {
-        setAudience(previous);
-        setError(te(res.error));
-      }
-    });
-  };
 
   const remove = () => {
     if (!window.confirm(t("confirmDelete"))) return;
@@ -64,7 +53,13 @@ export function EntryOwnerTools({
   return (
     <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
-        <AudienceSelect id={`entry-audience-${postId}`} label={tf("audience")} value={audience} onChange={changeAudience} disabled={pending} />
+        <AudienceChanger
+          id={`entry-audience-${postId}`}
+          label={tf("audience")}
+          initial={audienceValue(initialAudience, chosen)}
+          save={(v) => setDiaryAudienceAction({ postId, ...toChoice(v) })}
+          onSaved={(v) => setConfirmed(v.audience)}
+        />
         <p role="status" className="text-sm text-stone-600" data-testid="entry-audience-hint">
           {t(`audienceHint.${confirmed}`)}
         </p>

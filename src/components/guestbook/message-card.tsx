@@ -54,7 +54,8 @@ export function MessageCard({
   const busy = approving || deleting;
   return (
     <article
-      className={`rounded-lg border bg-white p-4 shadow-sm ${entry.pending ? "border-amber-300" : "border-stone-200"}`}
+      id={`message-${entry.id}`}
+      className={`scroll-mt-20 rounded-lg border bg-white p-4 shadow-sm ${entry.pending ? "border-amber-300" : "border-stone-200"}`}
       data-testid="guestbook-entry"
       data-entry-id={entry.id}
     >

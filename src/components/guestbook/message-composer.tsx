@@ -5,6 +5,7 @@ import { leaveMessageAction } from "@/actions/guestbook-actions";
 import { charLength } from "@/lib/limits";
 import type { GuestbookEntryView } from "@/server/guestbook/present-entry";
 import { Button } from "@/components/ui/button";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 
 const MAX = 1000; // GUESTBOOK_MAX_CHARS; kept here so the zod schema stays out of the bundle
 
@@ -60,7 +61,7 @@ export function MessageComposer({
       <label htmlFor={`${id}-body`} className="mb-1 block text-sm font-medium text-stone-700">
         {isOwner ? t("labelOwn") : t("label", { name: ownerName })}
       </label>
-      <textarea
+      <MentionTextarea
         id={`${id}-body`}
         name="body"
         value={body}

@@ -5,8 +5,9 @@ import { SignOutButton } from "@/components/account/sign-out-buttons";
 import { Avatar } from "@/components/ui/avatar";
 import { avatarUrl } from "@/lib/media-url";
 import { LocaleSwitch } from "./locale-switch";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
-export async function SiteHeader({ viewer, pendingRequests }: { viewer: SignedInViewer | null; pendingRequests: number }) {
+export async function SiteHeader({ viewer, pendingRequests, unreadNotifications = 0 }: { viewer: SignedInViewer | null; pendingRequests: number; unreadNotifications?: number }) {
   const t = await getTranslations("nav");
   return (
     <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur">
@@ -39,6 +40,7 @@ export async function SiteHeader({ viewer, pendingRequests }: { viewer: SignedIn
                   </span>
                 )}
               </Link>
+              <NotificationBell initialCount={unreadNotifications} />
               <Link href="/settings" className="rounded px-2 py-1 hover:bg-stone-100">
                 {t("settings")}
               </Link>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Space } from "@/server/users/get-space";
 import { Avatar } from "@/components/ui/avatar";
 import { RelationButtons } from "@/components/people/relation-buttons";
+import { SpaceMoreMenu } from "@/components/blocks/space-more-menu";
 import Link from "next/link";
 import { avatarUrl, mediaUrl } from "@/lib/media-url";
 import { SpaceTabs } from "./space-tabs";
@@ -31,7 +32,11 @@ export async function SpaceHeader({ space, signedIn, ownerTools }: { space: Spac
               {t("editProfile")}
             </Link>
           ) : signedIn ? (
-            <RelationButtons userId={owner.id} state={space.buttons} />
+            // Own row on a phone, so the name keeps its width.
+            <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+              <RelationButtons userId={owner.id} state={space.buttons} />
+              <SpaceMoreMenu userId={owner.id} name={owner.displayName} />
+            </div>
           ) : null}
         </div>
         <dl className="mt-3 flex gap-5 text-sm">

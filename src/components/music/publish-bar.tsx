@@ -1,6 +1,6 @@
 "use client";
-import type { Audience } from "@/lib/audiences";
-import { AudienceSelect } from "@/components/posts/audience-select";
+import type { AudienceValue } from "@/lib/audience-choice";
+import { AudiencePicker } from "@/components/posts/audience-picker";
 import { Button } from "@/components/ui/button";
 
 /** The foot of an uploaded song's or video's form: the form's error, who sees it, cancel, publish. */
@@ -9,14 +9,17 @@ export function PublishBar({
   labels,
   audience,
   onAudience,
+  audienceError,
   onCancel,
   pending,
   formError,
 }: {
   id: string;
   labels: { audience: string; cancel: string; publish: string };
-  audience: Audience;
-  onAudience: (a: Audience) => void;
+  audience: AudienceValue;
+  onAudience: (a: AudienceValue) => void;
+  /** The audience's own error (translated), shown under the picker. */
+  audienceError?: string | null;
   onCancel: () => void;
   pending: boolean;
   formError: string | null;
@@ -29,7 +32,7 @@ export function PublishBar({
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <AudienceSelect id={`${id}-audience`} label={labels.audience} value={audience} onChange={onAudience} disabled={pending} />
+        <AudiencePicker id={`${id}-audience`} label={labels.audience} value={audience} onChange={onAudience} disabled={pending} error={audienceError} />
         <Button type="button" variant="ghost" onClick={onCancel} disabled={pending} className="ml-auto">
           {labels.cancel}
         </Button>

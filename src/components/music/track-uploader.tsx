@@ -2,7 +2,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { createTrackAction } from "@/actions/music-actions";
-import type { Audience } from "@/lib/audiences";
+import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView } from "@/server/presenters/attachment-types";
 import type { PostView } from "@/server/presenters/post";
@@ -27,7 +27,7 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
   const headingId = useId();
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const [fields, setFields] = useState<Fields>({ title: "", artist: "", album: "", description: "" });
-  const [audience, setAudience] = useState<Audience>("FRIENDS");
+  const [audience, setAudience] = useState<AudienceValue>(() => audienceValue("FRIENDS"));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
     e.preventDefault();
     if (!uploaded || pending) return;
     startTransition(async () => {
-      const res = await createTrackAction({ mediaId: uploaded.mediaId, ...fields, audience, clientKey: clientKey.current });
+      const res = await createTrackAction({ mediaId: uploaded.mediaId, ...fields, ...toChoice(audience), clientKey: clientKey.current });
       if (res.ok) {
         setUploaded(null);
         setNotice(t("published", { title: res.data.title ?? fields.title }));
@@ -91,6 +91,7 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
             labels={{ audience: t("audience"), cancel: t("cancel"), publish: t("publish") }}
             audience={audience}
             onAudience={setAudience}
+            audienceError={audienceFieldError(errors)}
             onCancel={() => setUploaded(null)}
             pending={pending}
             formError={formError}

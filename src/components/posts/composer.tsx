@@ -2,11 +2,12 @@
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { createPostAction } from "@/actions/post-actions";
-import type { Audience } from "@/lib/audiences";
+import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import { charLength, POST_MAX_CHARS } from "@/lib/limits";
 import type { PostView } from "@/server/presenters/post";
 import { Button } from "@/components/ui/button";
-import { AudienceSelect } from "./audience-select";
+import { AudiencePicker } from "./audience-picker";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 
 /**
  * Writes a status post. Each draft carries a client-generated key: a
@@ -16,8 +17,9 @@ export function Composer({ onPosted }: { onPosted: (post: PostView) => void }) {
   const t = useTranslations("composer");
   const te = useTranslations("errors");
   const [body, setBody] = useState("");
-  const [audience, setAudience] = useState<Audience>("FRIENDS");
+  const [audience, setAudience] = useState<AudienceValue>(() => audienceValue("FRIENDS"));
   const [error, setError] = useState<string | null>(null);
+  const [audienceError, setAudienceError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const clientKey = useRef<string>(crypto.randomUUID());
   const length = charLength(body);
@@ -27,14 +29,18 @@ export function Composer({ onPosted }: { onPosted: (post: PostView) => void }) {
     e.preventDefault();
     if (pending) return;
     startTransition(async () => {
-      const res = await createPostAction({ body, audience, clientKey: clientKey.current });
+      const res = await createPostAction({ body, ...toChoice(audience), clientKey: clientKey.current });
       if (res.ok) {
         onPosted(res.data);
         setBody("");
         setError(null);
+        setAudienceError(null);
         clientKey.current = crypto.randomUUID();
       } else {
-        setError(te(res.fieldErrors?.body ?? res.error));
+        // An audience problem (no one chosen, a stale group) shows under the picker, not as the text's error.
+        const aud = audienceFieldError(res.fieldErrors);
+        setAudienceError(aud ? te(aud) : null);
+        setError(aud && !res.fieldErrors?.body ? null : te(res.fieldErrors?.body ?? res.error));
       }
     });
   };
@@ -44,7 +50,7 @@ export function Composer({ onPosted }: { onPosted: (post: PostView) => void }) {
       <label htmlFor="composer-body" className="sr-only">
         {t("label")}
       </label>
-      <textarea
+      <MentionTextarea
         id="composer-body"
         name="body"
         value={body}
@@ -60,8 +66,8 @@ export function Composer({ onPosted }: { onPosted: (post: PostView) => void }) {
           {error}
         </p>
       )}
-      <div className="mt-2 flex items-center gap-3">
-        <AudienceSelect id="composer-audience" label={t("audienceLabel")} value={audience} onChange={setAudience} disabled={pending} />
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <AudiencePicker id="composer-audience" label={t("audienceLabel")} value={audience} onChange={setAudience} disabled={pending} error={audienceError} />
         <span id="composer-count" className={`ml-auto text-xs ${over ? "font-semibold text-red-700" : "text-stone-500"}`}>
           {length} / {POST_MAX_CHARS}
         </span>

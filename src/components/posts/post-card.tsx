@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { deletePostAction, setPostAudienceAction } from "@/actions/post-actions";
 import type { Audience } from "@/lib/audiences";
+import { audienceValue, chosenNamesOf, toChoice } from "@/lib/audience-choice";
 import type { PostView } from "@/server/presenters/post";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,8 @@ import { RichText } from "@/components/ui/rich-text";
 import { ItemAttachment } from "@/components/items/item-attachment";
 import { ItemInteractions } from "@/components/items/item-interactions";
 import { itemHref } from "@/lib/item-href";
-import { AudienceSelect } from "./audience-select";
+import { ItemReportMenu } from "@/components/reports/item-report-menu";
+import { AudienceChanger } from "./audience-changer";
 
 /**
  * One item of any kind: who and when, its text, and its kind's rich part
@@ -23,25 +25,16 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
   const t = useTranslations("post");
   const te = useTranslations("errors");
   const ta = useTranslations("audience");
+  const tp = useTranslations("audiencePicker");
   const tk = useTranslations("items");
   const [audience, setAudience] = useState<Audience>(post.audience);
+  // The author's own badge names whom a "chosen groups or friends" item was shown to.
+  const [chosenNames, setChosenNames] = useState<string[]>(() => chosenNamesOf(post.chosen));
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [deleted, setDeleted] = useState(false);
 
   if (deleted) return null;
-
-  const changeAudience = (next: Audience) => {
-    const previous = audience;
-    setAudience(next);
-    startTransition(async () => {
-      const res = await setPostAudienceAction({ postId: post.id, audience: next });
-      if (!res.ok) {
-        setAudience(previous);
-        setError(te(res.error));
-      } else setError(null);
-    });
-  };
 
   const remove = () => {
     if (!window.confirm(t("confirmDelete"))) return;
@@ -75,9 +68,15 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
             </Link>
             {post.editedAt && <span className="ml-2">· {tk("edited")}</span>}
             {!post.mine && audience !== "PUBLIC" && <span className="ml-2">· {ta(audience)}</span>}
+            {post.mine && audience === "CUSTOM" && (
+              <span className="ml-2" data-testid="audience-badge">
+                · {chosenNames.length ? chosenNames.join(tp("separator")) : ta("CUSTOM")}
+              </span>
+            )}
             {post.kind !== "status" && <span className="ml-2">· {tk(`kind.${post.kind}`)}</span>}
           </div>
         </div>
+        <ItemReportMenu post={post} />
       </header>
       {post.state !== "READY" && (
         <p className={`mb-2 rounded px-2 py-1 text-xs ${post.state === "FAILED" ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`} role="status" data-testid="item-state">
@@ -94,7 +93,18 @@ export function PostCard({ post, onDeleted }: { post: PostView; onDeleted?: (id:
       <ItemInteractions post={post} />
       {post.mine && (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
-          {audienceEditable && <AudienceSelect id={`audience-${post.id}`} label={t("audienceLabel")} value={audience} onChange={changeAudience} disabled={pending} />}
+          {audienceEditable && (
+            <AudienceChanger
+              id={`audience-${post.id}`}
+              label={t("audienceLabel")}
+              initial={audienceValue(post.audience, post.chosen)}
+              save={(v) => setPostAudienceAction({ postId: post.id, ...toChoice(v) })}
+              onSaved={(v, names) => {
+                setAudience(v.audience);
+                setChosenNames(names);
+              }}
+            />
+          )}
           <Button variant="ghost" onClick={remove} pending={pending} className="ml-auto">
             {t("delete")}
           </Button>

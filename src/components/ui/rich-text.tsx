@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Segment } from "@/lib/linkify";
 
 /**
@@ -9,7 +10,11 @@ export function RichText({ segments }: { segments: Segment[] }) {
   return (
     <p className="whitespace-pre-wrap break-words">
       {segments.map((s, i) =>
-        s.kind === "link" ? (
+        s.kind === "mention" ? (
+          <Link key={i} href={`/u/${s.handle}`} className="font-medium text-brand-700 hover:underline">
+            {s.text}
+          </Link>
+        ) : s.kind === "link" ? (
           <a key={i} href={s.href} rel="nofollow noopener noreferrer ugc" target="_blank" className="text-brand-700 underline">
             {s.text}
           </a>

@@ -2,7 +2,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { createVideoAction } from "@/actions/video-actions";
-import type { Audience } from "@/lib/audiences";
+import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView } from "@/server/presenters/attachment-types";
 import type { PostView } from "@/server/presenters/post";
@@ -23,7 +23,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
   const [uploaded, setUploaded] = useState<{ mediaId: number; fileName: string; media: MediaView } | null>(null);
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
-  const [audience, setAudience] = useState<Audience>("FRIENDS");
+  const [audience, setAudience] = useState<AudienceValue>(() => audienceValue("FRIENDS"));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
     e.preventDefault();
     if (!uploaded || pending) return;
     startTransition(async () => {
-      const res = await createVideoAction({ mediaId: uploaded.mediaId, title, description, audience, clientKey: clientKey.current });
+      const res = await createVideoAction({ mediaId: uploaded.mediaId, title, description, ...toChoice(audience), clientKey: clientKey.current });
       if (res.ok) {
         setUploaded(null);
         setNotice(t("published", { title: res.data.title ?? title }));
@@ -82,6 +82,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
             labels={{ audience: t("audience"), cancel: t("cancel"), publish: t("publish") }}
             audience={audience}
             onAudience={setAudience}
+            audienceError={audienceFieldError(errors)}
             onCancel={() => setUploaded(null)}
             pending={pending}
             formError={formError}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { audienceSchema } from "./post";
+import { audienceChoiceFields, audienceSchema, checkAudienceChoice } from "./audience";
 import { text } from "./text";
 
 // Albums and their photos. Shared by the forms (limits) and the actions.
@@ -17,16 +17,19 @@ export const createAlbumSchema = z
   .object({
     title,
     description: description.default(""),
+    ...audienceChoiceFields,
     audience: audienceSchema.default("FRIENDS"),
     clientKey: z.uuid({ message: "invalid" }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type CreateAlbumInput = z.infer<typeof createAlbumSchema>;
 
 /** Any subset of the album's fields; audience changes carry over to its batch posts. */
 export const updateAlbumSchema = z
-  .object({ albumId: id, title: title.optional(), description: description.optional(), audience: audienceSchema.optional() })
-  .strict();
+  .object({ albumId: id, title: title.optional(), description: description.optional(), ...audienceChoiceFields, audience: audienceSchema.optional() })
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type UpdateAlbumInput = z.infer<typeof updateAlbumSchema>;
 
 export const albumRefSchema = z.object({ albumId: id }).strict();

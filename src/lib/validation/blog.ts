@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { charLength } from "@/lib/limits";
-import { audienceSchema, postRefSchema } from "./post";
+import { audienceChoiceFields, audienceSchema, checkAudienceChoice } from "./audience";
+import { postRefSchema } from "./post";
 import { stripControl, text } from "./text";
 
 export const BLOG_TITLE_MAX = 100;
@@ -39,19 +40,22 @@ export const publishBlogSchema = z
     draftId: id.optional(),
     title,
     source: source(1),
+    ...audienceChoiceFields,
     audience: audienceSchema.default("FRIENDS"),
     clientKey: z.uuid({ message: "invalid" }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type PublishBlogInput = z.infer<typeof publishBlogSchema>;
 
 export const updateBlogSchema = postRefSchema
   .extend({
     title,
     source: source(1),
-    audience: audienceSchema,
+    ...audienceChoiceFields,
   })
-  .strict();
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type UpdateBlogInput = z.infer<typeof updateBlogSchema>;
 
 export const previewBlogSchema = z.object({ source: source(0) }).strict();

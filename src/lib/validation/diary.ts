@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isTimeZone } from "@/i18n/config";
 import { DIARY_BODY_MAX, DIARY_MIN_DATE, DIARY_TITLE_MAX, isIsoDate, isIsoMonth, MOODS, WEATHERS } from "@/lib/diary";
 import { charLength } from "@/lib/limits";
-import { audienceSchema, postRefSchema } from "./post";
+import { audienceChoiceFields, audienceSchema, checkAudienceChoice } from "./audience";
+import { postRefSchema } from "./post";
 import { stripControl, text } from "./text";
 
 const entryDate = z
@@ -40,10 +41,12 @@ export const createDiarySchema = z
   .object({
     ...entryFields,
     // Private unless the writer chooses otherwise.
+    ...audienceChoiceFields,
     audience: audienceSchema.default("ONLY_ME"),
     clientKey: z.uuid({ message: "invalid" }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type CreateDiaryInput = z.infer<typeof createDiarySchema>;
 
 export const updateDiarySchema = postRefSchema.extend(entryFields).strict();

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { audienceSchema, postRefSchema } from "./post";
+import { audienceChoiceFields, audienceSchema, checkAudienceChoice } from "./audience";
+import { postRefSchema } from "./post";
 import { text } from "./text";
 
 export const TRACK_TITLE_MAX = 100;
@@ -20,10 +21,12 @@ export const createTrackSchema = z
   .object({
     mediaId: id,
     ...trackFields,
+    ...audienceChoiceFields,
     audience: audienceSchema.default("FRIENDS"),
     clientKey: z.uuid({ message: "invalid" }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type CreateTrackInput = z.infer<typeof createTrackSchema>;
 
 export const updateTrackSchema = postRefSchema.extend(trackFields).strict();

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { audienceSchema, postRefSchema } from "./post";
+import { audienceChoiceFields, audienceSchema, checkAudienceChoice } from "./audience";
+import { postRefSchema } from "./post";
 import { text } from "./text";
 
 export const VIDEO_TITLE_MAX = 100;
@@ -17,10 +18,12 @@ export const createVideoSchema = z
   .object({
     mediaId: id,
     ...videoFields,
+    ...audienceChoiceFields,
     audience: audienceSchema.default("FRIENDS"),
     clientKey: z.uuid({ message: "invalid" }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkAudienceChoice);
 export type CreateVideoInput = z.infer<typeof createVideoSchema>;
 
 export const updateVideoSchema = postRefSchema.extend(videoFields).strict();

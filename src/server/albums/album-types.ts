@@ -1,6 +1,7 @@
 // Wire shapes of albums (no server imports: components import these types).
 import type { Audience } from "@/lib/audiences";
 import type { MediaView, PhotoView } from "@/server/presenters/attachment-types";
+import type { ChosenAudience } from "@/server/groups/group-types";
 
 export type { PhotoView };
 
@@ -10,6 +11,8 @@ export type AlbumView = {
   title: string;
   description: string;
   audience: Audience;
+  /** CUSTOM, for its owner only: the chosen groups and friends (null for everyone else). */
+  chosen: ChosenAudience | null;
   /** The photo chosen as cover (null: the first photo is the cover). */
   coverPhotoId: number | null;
   cover: MediaView | null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
+import { resolveAudience } from "@/server/groups/resolve-audience";
 import type { CreateAlbumInput } from "@/lib/validation/album";
 import { ALBUM_INCLUDE, presentAlbums } from "./present-album";
 
@@ -11,10 +12,11 @@ import { ALBUM_INCLUDE, presentAlbums } from "./present-album";
  */
 export async function createAlbum(viewer: SignedInViewer, input: CreateAlbumInput) {
   const key = input.clientKey ?? null;
+  const aud = await resolveAudience(viewer.id, input);
   // ON CONFLICT DO NOTHING: a concurrent retry with the same key loses quietly and reads the winner's row.
   const inserted = await db.$queryRaw<{ id: number }[]>`
-    INSERT INTO albums (owner_id, title, description, audience, client_key, updated_at)
-    VALUES (${viewer.id}, ${input.title}, ${input.description}, ${input.audience}::audience, ${key}::uuid, now())
+    INSERT INTO albums (owner_id, title, description, audience, audience_group_ids, audience_user_ids, client_key, updated_at)
+    VALUES (${viewer.id}, ${input.title}, ${input.description}, ${aud.audience}::audience, ${aud.audienceGroupIds}::int[], ${aud.audienceUserIds}::int[], ${key}::uuid, now())
     ON CONFLICT (owner_id, client_key) DO NOTHING
     RETURNING id`;
   const row = inserted[0]

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Relation } from "@/server/privacy";
 import { presentMedia, type MediaRow } from "@/server/presenters/media";
+import { withChosenAudience } from "@/server/presenters/chosen-audience";
 import type { AlbumView } from "./album-types";
 
 type AlbumRow = {
@@ -45,11 +46,12 @@ export async function presentAlbums(rows: AlbumRow[], relation: Relation): Promi
   ]);
   const countOf = new Map(counts.map((c) => [c.album_id, c.count]));
   const coverOf = new Map(covers.map((c) => [c.album_id, presentMedia(c)]));
-  return rows.map((r) => ({
+  const albums = rows.map((r) => ({
     id: r.id,
     title: r.title,
     description: r.description,
     audience: r.audience,
+    chosen: null,
     coverPhotoId: r.coverPhotoId,
     cover: coverOf.get(r.id) ?? null,
     count: countOf.get(r.id) ?? 0,
@@ -58,4 +60,6 @@ export async function presentAlbums(rows: AlbumRow[], relation: Relation): Promi
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }));
+  // The owner's CUSTOM albums name their chosen groups and friends (one query, none without such albums).
+  return relation === "owner" ? withChosenAudience(albums, rows[0]!.ownerId, "albums") : albums;
 }

@@ -214,7 +214,7 @@ describe("updateBlog", () => {
     expect(row).toMatchObject({ title: "v2", body: "Now better", audience: "PUBLIC" });
     expect(row.editedAt).toBeInstanceOf(Date);
     expect(row.blog).toMatchObject({ source: "### Now\n\n*better*", html: "<h3>Now</h3>\n<p><em>better</em></p>" });
-    expect(await getBlogForEdit(me, { postId })).toEqual({ postId, title: "v2", source: "### Now\n\n*better*", audience: "PUBLIC" });
+    expect(await getBlogForEdit(me, { postId })).toEqual({ postId, title: "v2", source: "### Now\n\n*better*", audience: "PUBLIC", audienceGroupIds: [], audienceUserIds: [] });
     const { post } = await getBlog(other, { postId, handle: me.handle });
     expect(post.editedAt).not.toBeNull();
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import type { PreviewBlogInput } from "@/lib/validation/blog";
-import { renderMarkdown } from "./render-markdown";
+import { mentionCandidates, renderMarkdown } from "./render-markdown";
+import { existingHandles } from "@/server/mentions/existing-handles";
 
 /**
  * The editor's live preview: exactly what publishing would store, so what
@@ -10,5 +11,5 @@ import { renderMarkdown } from "./render-markdown";
  */
 export async function previewBlog(viewer: SignedInViewer, input: PreviewBlogInput): Promise<{ html: string }> {
   void viewer;
-  return { html: renderMarkdown(input.source).html };
+  return { html: renderMarkdown(input.source, await existingHandles(mentionCandidates(input.source))).html };
 }

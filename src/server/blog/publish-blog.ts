@@ -4,9 +4,12 @@ import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
 import { deliverToSelf } from "@/server/feed/inbox";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
+import { resolveAudience } from "@/server/groups/resolve-audience";
 import type { PublishBlogInput } from "@/lib/validation/blog";
 import { attachImages } from "./attach-images";
-import { renderMarkdown } from "./render-markdown";
+import { mentionCandidates, renderMarkdown } from "./render-markdown";
+import { existingHandles } from "@/server/mentions/existing-handles";
+import { notifyPostMentions } from "@/server/notifications/notify-mentions";
 
 export type PublishedBlog = { id: string; href: string };
 
@@ -19,7 +22,8 @@ export type PublishedBlog = { id: string; href: string };
  * Someone else's draft id rolls everything back with not_found.
  */
 export async function publishBlog(viewer: SignedInViewer, input: PublishBlogInput): Promise<PublishedBlog> {
-  const rendered = renderMarkdown(input.source);
+  const rendered = renderMarkdown(input.source, await existingHandles(mentionCandidates(input.source)));
+  const aud = await resolveAudience(viewer.id, input);
   const boss = await getBoss();
   const key = input.clientKey ?? null;
   const existingId = async () =>
@@ -32,8 +36,8 @@ export async function publishBlog(viewer: SignedInViewer, input: PublishBlogInpu
     }
     // ON CONFLICT DO NOTHING: a concurrent retry with the same key loses quietly.
     const inserted = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO posts (author_id, kind, title, body, audience, client_key)
-      VALUES (${viewer.id}, 'blog', ${input.title}, ${rendered.excerpt}, ${input.audience}::audience, ${key}::uuid)
+      INSERT INTO posts (author_id, kind, title, body, audience, audience_group_ids, audience_user_ids, client_key)
+      VALUES (${viewer.id}, 'blog', ${input.title}, ${rendered.excerpt}, ${aud.audience}::audience, ${aud.audienceGroupIds}::int[], ${aud.audienceUserIds}::int[], ${key}::uuid)
       ON CONFLICT (author_id, client_key) DO NOTHING
       RETURNING id`;
     const created = inserted[0];
@@ -50,5 +54,7 @@ export async function publishBlog(viewer: SignedInViewer, input: PublishBlogInpu
   });
   // Lost the race to a concurrent request with the same key: that one's blog is the answer.
   const postId = id ?? (await existingId())!;
+  // People mentioned who may see the blog are told, after commit (once each, however often it is published or edited).
+  await notifyPostMentions(postId, viewer.id, rendered.mentions);
   return { id: String(postId), href: `/u/${viewer.handle}/blog/${postId}` };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { htmlMentionCandidates, linkMentionsInHtml } from "@/server/mentions/mention-html";
 
 // Markdown -> HTML with marked, then an allowlist with sanitize-html: the
 // stored HTML is the only thing a reading page ever injects, so everything
@@ -86,11 +87,23 @@ export type RenderedBlog = {
   excerpt: string;
   /** Media ids of the images kept, in order of appearance, without repeats. */
   imageIds: number[];
+  /** Handles linked as @mentions, in order of appearance (the people to notify). */
+  mentions: string[];
 };
 
-export function renderMarkdown(source: string): RenderedBlog {
-  const raw = marked.parse(source, { async: false });
+/**
+ * `mentionable`: the handles that exist among the source's mentions
+ * (mentionCandidates): "@handle" in text becomes a link to their space,
+ * added after sanitising (src/server/mentions/mention-html.ts).
+ */
+export function renderMarkdown(source: string, mentionable: ReadonlySet<string> = new Set()): RenderedBlog {
   const ids: number[] = [];
-  const html = sanitizeHtml(raw, sanitiseOptions(ids)).trim();
-  return { html, excerpt: excerptOf(html), imageIds: [...new Set(ids)] };
+  const sanitised = sanitizeHtml(marked.parse(source, { async: false }), sanitiseOptions(ids)).trim();
+  const { html, handles } = linkMentionsInHtml(sanitised, mentionable);
+  return { html, excerpt: excerptOf(html), imageIds: [...new Set(ids)], mentions: handles };
+}
+
+/** The handles a blog's text mentions (outside code and links), to look up before renderMarkdown. */
+export function mentionCandidates(source: string): string[] {
+  return htmlMentionCandidates(sanitizeHtml(marked.parse(source, { async: false }), sanitiseOptions([])));
 }

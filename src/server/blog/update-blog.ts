@@ -3,9 +3,13 @@ import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
+import { resolveAudience } from "@/server/groups/resolve-audience";
+import { widensAudience } from "@/server/groups/widens-audience";
 import type { UpdateBlogInput } from "@/lib/validation/blog";
 import { attachImages } from "./attach-images";
-import { renderMarkdown } from "./render-markdown";
+import { mentionCandidates, renderMarkdown } from "./render-markdown";
+import { existingHandles } from "@/server/mentions/existing-handles";
+import { notifyPostMentions } from "@/server/notifications/notify-mentions";
 import type { PublishedBlog } from "./publish-blog";
 
 /**
@@ -15,14 +19,15 @@ import type { PublishedBlog } from "./publish-blog";
  * audience re-runs the fan-out, as set-post-audience does.
  */
 export async function updateBlog(viewer: SignedInViewer, input: UpdateBlogInput): Promise<PublishedBlog> {
-  const rendered = renderMarkdown(input.source);
+  const rendered = renderMarkdown(input.source, await existingHandles(mentionCandidates(input.source)));
+  const aud = await resolveAudience(viewer.id, input);
   const boss = await getBoss();
   await db.$transaction(async (tx) => {
-    const post = await tx.post.findFirst({ where: { id: input.postId, authorId: viewer.id, kind: "blog" }, select: { id: true, audience: true } });
+    const post = await tx.post.findFirst({ where: { id: input.postId, authorId: viewer.id, kind: "blog" }, select: { id: true, audience: true, audienceGroupIds: true, audienceUserIds: true } });
     if (!post) throw notFound();
     await tx.post.update({
       where: { id: post.id },
-      data: { title: input.title, body: rendered.excerpt, audience: input.audience, editedAt: new Date() },
+      data: { title: input.title, body: rendered.excerpt, ...aud, editedAt: new Date() },
     });
     const coverMediaId = await attachImages(tx, { postId: post.id, authorId: viewer.id, imageIds: rendered.imageIds });
     await tx.blogPost.upsert({
@@ -30,7 +35,9 @@ export async function updateBlog(viewer: SignedInViewer, input: UpdateBlogInput)
       create: { postId: post.id, source: input.source, html: rendered.html, coverMediaId },
       update: { source: input.source, html: rendered.html, coverMediaId },
     });
-    if (input.audience !== post.audience && input.audience !== "ONLY_ME") await enqueueInTx(boss, tx, QUEUES.feedFanOut, { postId: post.id });
+    if (widensAudience(post, aud)) await enqueueInTx(boss, tx, QUEUES.feedFanOut, { postId: post.id });
   });
+  // Newly mentioned people who may see it are told; those already told are not told again.
+  await notifyPostMentions(input.postId, viewer.id, rendered.mentions);
   return { id: String(input.postId), href: `/u/${viewer.handle}/blog/${input.postId}` };
 }

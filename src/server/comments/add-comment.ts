@@ -7,6 +7,12 @@ import type { AddCommentInput } from "@/lib/validation/comment";
 import { commentById } from "./comment-sql";
 import { presentComment, type CommentView } from "./comment-view";
 import { visiblePost } from "./load-post";
+import { notify } from "@/server/notifications/notify";
+import { notifyMentions } from "@/server/notifications/notify-mentions";
+import { itemMentionees } from "@/server/mentions/mention-recipients";
+import { mentionedHandles } from "@/lib/mentions";
+import { withMentionLinks } from "@/server/mentions/mention-links";
+import { postGuard } from "@/server/privacy";
 
 export type AddedComment = { comment: CommentView; commentCount: number };
 
@@ -21,12 +27,16 @@ export type AddedComment = { comment: CommentView; commentCount: number };
 export async function addComment(viewer: SignedInViewer, input: AddCommentInput): Promise<AddedComment> {
   const post = await visiblePost(viewer, input.postId);
   let threadId: number | null = null;
+  let answeredAuthorId: number | null = null;
   if (input.parentId !== undefined) {
-    const answered = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, parentId: true } });
+    const answered = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, parentId: true, authorId: true } });
     // A comment on another item is as missing as one that does not exist.
     if (!answered || answered.postId !== post.id) throw notFound();
     threadId = answered.parentId ?? input.parentId;
+    answeredAuthorId = answered.authorId;
   }
+  // Who is mentioned and may see the item: decided before the transaction (privacy reads), written inside it.
+  const mentioned = await itemMentionees(postGuard(post), mentionedHandles(input.body), viewer.id);
   const replyToId = input.parentId ?? null;
   const key = input.clientKey ?? null;
 
@@ -39,7 +49,20 @@ export async function addComment(viewer: SignedInViewer, input: AddCommentInput)
         VALUES (${post.id}, ${viewer.id}, ${threadId}, ${replyToId}, ${input.body}, ${key}::uuid)
         ON CONFLICT (author_id, client_key) DO NOTHING
         RETURNING id`;
-      if (row) await tx.$executeRaw`UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${post.id}`;
+      if (row) {
+        await tx.$executeRaw`UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${post.id}`;
+        // The one replied to hears "replied", the item's owner "commented" (one notification each; none to oneself).
+        const told: number[] = [];
+        if (answeredAuthorId !== null) {
+          await notify(tx, { type: "reply", recipientId: answeredAuthorId, actorId: viewer.id, postId: post.id, commentId: row.id });
+          told.push(answeredAuthorId);
+        }
+        if (!told.includes(post.authorId)) {
+          await notify(tx, { type: "comment", recipientId: post.authorId, actorId: viewer.id, postId: post.id, commentId: row.id });
+          told.push(post.authorId);
+        }
+        await notifyMentions(tx, mentioned, { actorId: viewer.id, postId: post.id, commentId: row.id }, told);
+      }
       return row?.id;
     });
   } catch (err) {
@@ -55,7 +78,8 @@ export async function addComment(viewer: SignedInViewer, input: AddCommentInput)
   }
   const row = await commentById(id, viewer.id);
   if (!row) throw notFound();
-  return { comment: presentComment(row, { viewerId: viewer.id, ownerOf: () => post.authorId }), commentCount: row.post_comment_count };
+  const [comment] = await withMentionLinks([presentComment(row, { viewerId: viewer.id, ownerOf: () => post.authorId })]);
+  return { comment: comment!, commentCount: row.post_comment_count };
 }
 
 function isForeignKeyViolation(err: unknown): boolean {

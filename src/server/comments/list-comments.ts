@@ -4,6 +4,7 @@ import type { ListCommentsInput } from "@/lib/validation/comment";
 import { PAGE_REPLIES, PAGE_THREADS, queryComments, repliesBefore, threadsBefore, withReplies } from "./comment-sql";
 import { nestThreads, presentComment, type CommentView } from "./comment-view";
 import { visiblePost } from "./load-post";
+import { commentsAndReplies, withMentionLinks } from "@/server/mentions/mention-links";
 
 export type CommentPage = {
   /** Oldest first (newest-last, as QZone shows them). */
@@ -27,11 +28,12 @@ export async function listComments(viewer: Viewer, input: ListCommentsInput): Pr
     const rows = await queryComments(repliesBefore(post.id, input.parentId, input.before, PAGE_REPLIES), viewer?.id);
     const more = rows.length > PAGE_REPLIES;
     const page = more ? rows.slice(1) : rows; // rows are oldest first: the extra one is the earliest
-    return { items: page.map((r) => presentComment(r, ctx)), nextCursor: more ? String(page[0]!.id) : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
+    return { items: await withMentionLinks(page.map((r) => presentComment(r, ctx))), nextCursor: more ? String(page[0]!.id) : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
   }
   const rows = await queryComments(withReplies(threadsBefore(post.id, input.before, PAGE_THREADS), PAGE_REPLIES), viewer?.id);
   const threads = nestThreads(rows, ctx);
   const more = threads.length > PAGE_THREADS;
   const page = more ? threads.slice(1) : threads;
+  await withMentionLinks(commentsAndReplies(page));
   return { items: page, nextCursor: more ? page[0]!.id : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
 }

@@ -4,6 +4,7 @@ import type { SignedInViewer } from "@/server/auth/viewer";
 import { AppError } from "@/server/errors";
 import { deliverToSelf } from "@/server/feed/inbox";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
+import { resolveAudience } from "@/server/groups/resolve-audience";
 import { dateValue } from "@/lib/diary";
 import type { CreateDiaryInput } from "@/lib/validation/diary";
 import { assertNotFuture } from "./future";
@@ -18,6 +19,7 @@ import { ENTRY_INCLUDE, presentEntry, type DiaryRow } from "./present-entry";
  */
 export async function createEntry(viewer: SignedInViewer, input: CreateDiaryInput) {
   assertNotFuture(viewer, input);
+  const aud = await resolveAudience(viewer.id, input);
   const boss = await getBoss();
   const key = input.clientKey ?? null;
   const byKey = { authorId_clientKey: { authorId: viewer.id, clientKey: key! } };
@@ -28,8 +30,8 @@ export async function createEntry(viewer: SignedInViewer, input: CreateDiaryInpu
     }
     // ON CONFLICT DO NOTHING: a concurrent retry with the same key loses quietly.
     const inserted = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO posts (author_id, kind, title, body, audience, client_key)
-      VALUES (${viewer.id}, 'diary', ${input.title}, ${input.body}, ${input.audience}::audience, ${key}::uuid)
+      INSERT INTO posts (author_id, kind, title, body, audience, audience_group_ids, audience_user_ids, client_key)
+      VALUES (${viewer.id}, 'diary', ${input.title}, ${input.body}, ${aud.audience}::audience, ${aud.audienceGroupIds}::int[], ${aud.audienceUserIds}::int[], ${key}::uuid)
       ON CONFLICT (author_id, client_key) DO NOTHING
       RETURNING id`;
     const created = inserted[0];
@@ -40,7 +42,7 @@ export async function createEntry(viewer: SignedInViewer, input: CreateDiaryInpu
     await deliverToSelf(tx, created.id, viewer.id);
     // An only-me entry reaches no inbox but the author's (fanOutPost would skip it);
     // widening it later enqueues the fan-out (setPostAudience).
-    if (input.audience !== "ONLY_ME") await enqueueInTx(boss, tx, QUEUES.feedFanOut, { postId: created.id });
+    if (aud.audience !== "ONLY_ME") await enqueueInTx(boss, tx, QUEUES.feedFanOut, { postId: created.id });
     return tx.post.findUniqueOrThrow({ where: { id: created.id }, include: ENTRY_INCLUDE });
   });
   // Lost the race to a concurrent request with the same key: that one's entry is the answer.

@@ -21,14 +21,21 @@ export type LikeTarget = keyof typeof TARGETS;
  * user insert one row and add one. Callers have checked the viewer may see
  * the item.
  */
-export async function setLike(target: LikeTarget, targetId: number, userId: number, liked: boolean): Promise<LikeState> {
+export async function setLike(
+  target: LikeTarget,
+  targetId: number,
+  userId: number,
+  liked: boolean,
+  // A transaction when the like's notification is written with it (like-post.ts).
+  client: Prisma.TransactionClient | typeof db = db,
+): Promise<LikeState> {
   const t = TARGETS[target];
   const change = liked
     ? Prisma.sql`INSERT INTO ${t.likes} (${t.key}, user_id) VALUES (${targetId}, ${userId}) ON CONFLICT DO NOTHING RETURNING ${t.key} AS id`
     : Prisma.sql`DELETE FROM ${t.likes} WHERE ${t.key} = ${targetId} AND user_id = ${userId} RETURNING ${t.key} AS id`;
   const delta = liked ? Prisma.sql`like_count + 1` : Prisma.sql`GREATEST(like_count - 1, 0)`;
   try {
-    const [row] = await db.$queryRaw<{ updated: number | null; current: number | null }[]>`
+    const [row] = await client.$queryRaw<{ updated: number | null; current: number | null }[]>`
       WITH changed AS (${change}),
       counted AS (
         UPDATE ${t.counted} SET like_count = ${delta}

@@ -14,7 +14,7 @@ export async function visiblePost(viewer: Viewer, postId: number) {
 export async function visibleComment(viewer: Viewer, commentId: number) {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, post: { select: POST_GUARD_SELECT } },
+    select: { id: true, authorId: true, postId: true, post: { select: POST_GUARD_SELECT } },
   });
   if (!comment) throw notFound();
   await assertCanView(viewer, postGuard(comment.post));

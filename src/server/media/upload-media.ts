@@ -184,14 +184,25 @@ type Tx = Prisma.TransactionClient;
  * item (PROCESSING, so only the owner sees it until the job has run).
  */
 async function addPhoto(tx: Tx, boss: Awaited<ReturnType<typeof getBoss>>, ownerId: number, mediaId: number, input: UploadInput) {
-  const album = await tx.album.findFirst({ where: { id: input.albumId!, ownerId }, select: { id: true, audience: true } });
+  const album = await tx.album.findFirst({ where: { id: input.albumId!, ownerId }, select: { id: true, audience: true, audienceGroupIds: true, audienceUserIds: true } });
   if (!album) throw notFound();
   const batchKey = input.batchKey ?? randomUUID();
   let post = await tx.post.findUnique({ where: { authorId_clientKey: { authorId: ownerId, clientKey: batchKey } }, select: { id: true, albumId: true, kind: true } });
   if (post && (post.kind !== "photos" || post.albumId !== album.id)) throw new AppError("invalid", "invalid", "batch");
   if (!post) {
     post = await tx.post.create({
-      data: { authorId: ownerId, kind: "photos", body: "", audience: album.audience, state: "PROCESSING", albumId: album.id, clientKey: batchKey },
+      data: {
+        authorId: ownerId,
+        kind: "photos",
+        body: "",
+        // The album's audience, chosen viewers included: the batch's card shows no more than the album allows.
+        audience: album.audience,
+        audienceGroupIds: album.audienceGroupIds,
+        audienceUserIds: album.audienceUserIds,
+        state: "PROCESSING",
+        albumId: album.id,
+        clientKey: batchKey,
+      },
       select: { id: true, albumId: true, kind: true },
     });
     await deliverToSelf(tx, post.id, ownerId);

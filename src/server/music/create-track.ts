@@ -18,6 +18,8 @@ export async function createTrack(viewer: SignedInViewer, input: CreateTrackInpu
     title: input.title,
     body: input.description,
     audience: input.audience,
+    audienceGroupIds: input.audienceGroupIds,
+    audienceUserIds: input.audienceUserIds,
     clientKey: input.clientKey,
     writeDetail: (tx, id, media) =>
       tx.track.create({ data: { postId: id, authorId: viewer.id, mediaId: media.id, artist: input.artist, albumName: input.album, durationMs: media.durationMs } }),

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/server/errors";
 import { deliverToSelf } from "@/server/feed/inbox";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
 import { refreshPostState } from "@/server/media/post-state";
+import { resolveAudience } from "@/server/groups/resolve-audience";
 import type { Audience } from "@/lib/audiences";
 
 type Tx = Prisma.TransactionClient;
@@ -18,6 +19,9 @@ export type MediaPostInput = {
   title: string;
   body: string;
   audience: Audience;
+  /** With CUSTOM: the chosen groups and friends (checked by resolveAudience). */
+  audienceGroupIds?: number[];
+  audienceUserIds?: number[];
   clientKey?: string;
   /** Writes the kind's detail row (tracks / videos) inside the transaction. */
   writeDetail: (tx: Tx, postId: number, media: { id: number; durationMs: number | null }) => Promise<unknown>;
@@ -35,6 +39,7 @@ export type MediaPostInput = {
  * Returns the post id.
  */
 export async function createMediaPost(viewer: SignedInViewer, input: MediaPostInput): Promise<number> {
+  const aud = await resolveAudience(viewer.id, input);
   const boss = await getBoss();
   const key = input.clientKey ?? null;
   const byKey = async (tx: Tx) => {
@@ -59,8 +64,8 @@ export async function createMediaPost(viewer: SignedInViewer, input: MediaPostIn
 
     const state = media.status === "READY" ? "READY" : "PROCESSING";
     const inserted = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO posts (author_id, kind, title, body, audience, state, client_key)
-      VALUES (${viewer.id}, ${input.kind}, ${input.title}, ${input.body}, ${input.audience}::audience, ${state}::item_state, ${key}::uuid)
+      INSERT INTO posts (author_id, kind, title, body, audience, audience_group_ids, audience_user_ids, state, client_key)
+      VALUES (${viewer.id}, ${input.kind}, ${input.title}, ${input.body}, ${aud.audience}::audience, ${aud.audienceGroupIds}::int[], ${aud.audienceUserIds}::int[], ${state}::item_state, ${key}::uuid)
       ON CONFLICT (author_id, client_key) DO NOTHING
       RETURNING id`;
     const created = inserted[0];

@@ -1,5 +1,7 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { relationSql } from "./relation-sql";
 import type { Access, Relation } from "./audience";
 
 /**
@@ -10,12 +12,13 @@ import type { Access, Relation } from "./audience";
  */
 export type Viewer = { id: number; previewOf?: { ownerId: number; access: Access } } | null;
 
-type Row = { owner_id: number; blocked: boolean; friend: boolean; follower: boolean; group_ids: number[] };
+type Row = { owner_id: number; relation: Relation; group_ids: number[] };
 
 /**
  * The viewer's access to each owner, in one query whatever the number of
- * owners: blocks either way, friendship, follow, and the owner's friend
- * groups the viewer is in.
+ * owners: the relation (relation-sql.ts, the one definition used by every
+ * SQL read too: blocks either way first, then friendship, then follow) and
+ * the owner's friend groups the viewer is in.
  */
 export async function accessToMany(viewer: Viewer, ownerIds: readonly number[]): Promise<Map<number, Access>> {
   const out = new Map<number, Access>();
@@ -30,17 +33,11 @@ export async function accessToMany(viewer: Viewer, ownerIds: readonly number[]):
   if (!others.length || !viewer) return out;
   const v = viewer.id;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT o.id AS owner_id,
-      EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = o.id AND b.blocked_id = ${v}) OR (b.blocker_id = ${v} AND b.blocked_id = o.id)) AS blocked,
-      EXISTS (SELECT 1 FROM friendships f WHERE f.user_id = ${v} AND f.friend_id = o.id) AS friend,
-      EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ${v} AND f.followee_id = o.id) AS follower,
+    SELECT o.id AS owner_id, ${Prisma.raw(relationSql("o.id", v))} AS relation,
       ARRAY(SELECT m.group_id FROM friend_group_members m JOIN friend_groups g ON g.id = m.group_id
             WHERE m.user_id = ${v} AND g.owner_id = o.id) AS group_ids
     FROM unnest(${others}::int[]) AS o(id)`;
-  for (const r of rows) {
-    const relation: Relation = r.blocked ? "blocked" : r.friend ? "friend" : r.follower ? "follower" : "stranger";
-    out.set(r.owner_id, { relation, userId: v, groupIds: relation === "friend" ? r.group_ids : [] });
-  }
+  for (const r of rows) out.set(r.owner_id, { relation: r.relation, userId: v, groupIds: r.relation === "friend" ? r.group_ids : [] });
   return out;
 }
 

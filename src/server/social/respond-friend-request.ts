@@ -4,6 +4,7 @@ import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
 import { lockPair } from "./pair-lock";
 import { makeFriends } from "./make-friends";
+import { markRequestHandled, notify } from "@/server/notifications/notify";
 
 /** Accepts or declines the request `userId` sent to the viewer. */
 export async function respondFriendRequest(viewer: SignedInViewer, input: { userId: number; accept: boolean }) {
@@ -11,6 +12,10 @@ export async function respondFriendRequest(viewer: SignedInViewer, input: { user
     await lockPair(tx, viewer.id, input.userId);
     const { count } = await tx.friendRequest.deleteMany({ where: { fromId: input.userId, toId: viewer.id } });
     if (count === 0) throw notFound();
-    if (input.accept) await makeFriends(tx, viewer.id, input.userId);
+    await markRequestHandled(tx, viewer.id, input.userId);
+    if (input.accept) {
+      await makeFriends(tx, viewer.id, input.userId);
+      await notify(tx, { type: "friend_accept", recipientId: input.userId, actorId: viewer.id });
+    }
   });
 }

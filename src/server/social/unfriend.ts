@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
+import { leaveEachOthersGroups } from "@/server/groups/leave-groups";
 import { lockPair } from "./pair-lock";
 
-/** Ends a friendship for both sides. Explicit follows, if any, stay. */
+/** Ends a friendship for both sides, and each leaves the other's friend groups. Explicit follows, if any, stay. */
 export async function unfriend(viewer: SignedInViewer, input: { userId: number }) {
   await db.$transaction(async (tx) => {
     await lockPair(tx, viewer.id, input.userId);
@@ -12,5 +13,6 @@ export async function unfriend(viewer: SignedInViewer, input: { userId: number }
       where: { OR: [{ userId: viewer.id, friendId: input.userId }, { userId: input.userId, friendId: viewer.id }] },
     });
     if (count === 0) throw notFound();
+    await leaveEachOthersGroups(tx, viewer.id, input.userId);
   });
 }

@@ -18,6 +18,8 @@ export async function createVideo(viewer: SignedInViewer, input: CreateVideoInpu
     title: input.title,
     body: input.description,
     audience: input.audience,
+    audienceGroupIds: input.audienceGroupIds,
+    audienceUserIds: input.audienceUserIds,
     clientKey: input.clientKey,
     writeDetail: (tx, id, media) => tx.video.create({ data: { postId: id, mediaId: media.id, durationMs: media.durationMs } }),
   });

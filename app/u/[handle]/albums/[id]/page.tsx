@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { chosenNamesOf } from "@/lib/audience-choice";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSpaceViewer } from "@/server/preview/space-viewer";
@@ -27,6 +28,8 @@ export default async function AlbumPage({ params }: Props) {
     getTranslations("albums"),
     getTranslations("audience"),
   ]);
+  const tp = await getTranslations("audiencePicker");
+  const chosen = chosenNamesOf(album.chosen);
   return (
     <div className="space-y-4">
       <Link href={`/u/${album.owner.handle}/albums`} className="text-sm text-brand-700 hover:underline">
@@ -37,7 +40,7 @@ export default async function AlbumPage({ params }: Props) {
         {album.description && <p className="mt-1 whitespace-pre-wrap break-words text-stone-700">{album.description}</p>}
         <p className="mt-1 text-sm text-stone-500">
           {t("count", { count: album.count })}
-          {album.mine && <> · {ta(album.audience)}</>}
+          {album.mine && <> · {chosen.length ? chosen.join(tp("separator")) : ta(album.audience)}</>}
         </p>
         {album.mine && real && (
           <div className="mt-2">

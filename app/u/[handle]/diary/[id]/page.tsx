@@ -49,6 +49,7 @@ export default async function DiaryEntryPage({ params }: Props) {
           handle={author.handle}
           postId={entry.id}
           audience={entry.audience}
+          chosen={entry.chosen}
           today={todayIn(timeZone)}
           draft={{ entryDate: date, title: entry.title ?? "", body: entry.body, mood: asMood(mood), weather: asWeather(weather) }}
         />
