@@ -35,7 +35,7 @@ export default async function WriteBlogPage({ searchParams }: Props) {
     const ref = draftRefSchema.safeParse({ draftId: draft });
     if (!ref.success) notFound();
     const d = await orNotFound(getDraft(viewer, ref.data));
-    initial = { draftId: d.id, title: d.title, source: d.source, audience: d.audience };
+    initial = { draftId: d.id, title: d.title, source: d.source, audience: d.audience, audienceGroupIds: d.audienceGroupIds, audienceUserIds: d.audienceUserIds };
   }
   // A new key per item: moving from one draft to another starts a fresh editor.
   return <BlogEditor key={`${initial.postId ?? "p"}-${initial.draftId ?? "d"}`} initial={initial} cancelHref={cancelHref} />;

@@ -49,7 +49,7 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
   const textarea = useRef<HTMLTextAreaElement>(null);
   const selection = useRef<[number, number] | null>(null);
 
-  const autosave = useDraftAutosave(!editing, initial.draftId, { title, source, audience: audience.audience });
+  const autosave = useDraftAutosave(!editing, initial.draftId, { title, source, ...audience });
   const preview = usePreview(source);
   const limit = formatBytes(limitOf("inline"), locale);
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { saveDraftAction } from "@/actions/blog-actions";
 import type { Audience } from "@/lib/audiences";
 
-export type DraftValues = { title: string; source: string; audience: Audience };
+export type DraftValues = { title: string; source: string; audience: Audience; audienceGroupIds: number[]; audienceUserIds: number[] };
 export type SaveStatus = "idle" | "saving" | "saved" | "error";
 
 const DEBOUNCE_MS = 1000;
@@ -65,10 +65,11 @@ export function useDraftAutosave(enabled: boolean, initialId: number | undefined
     } while (again.current);
   }, []);
 
-  const { title, source, audience } = values;
+  const { title, source, audience, audienceGroupIds, audienceUserIds } = values;
+  const chosen = JSON.stringify([audienceGroupIds, audienceUserIds]);
   useEffect(() => {
     if (!enabled || stopped.current) return;
-    if (JSON.stringify({ title, source, audience }) === saved.current) return;
+    if (JSON.stringify(latest.current) === saved.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
       void run();
@@ -77,7 +78,7 @@ export function useDraftAutosave(enabled: boolean, initialId: number | undefined
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [enabled, title, source, audience, run]);
+  }, [enabled, title, source, audience, chosen, run]);
 
   // Leaving the page with a save still scheduled: send it now.
   useEffect(() => {

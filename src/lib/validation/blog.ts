@@ -28,6 +28,9 @@ export const saveDraftSchema = z
     title: draftTitle,
     source: source(0),
     audience: audienceSchema.default("FRIENDS"),
+    // Kept as picked; published through resolveAudience, which checks each id.
+    audienceGroupIds: z.array(id).max(200).default([]),
+    audienceUserIds: z.array(id).max(500).default([]),
   })
   .strict();
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;

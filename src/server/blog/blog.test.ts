@@ -170,6 +170,23 @@ describe("drafts", () => {
   });
 });
 
+describe("a draft with chosen friends", () => {
+  it("keeps whom the author picked, and publishing checks them", async () => {
+    const [me, friend, stranger] = await Promise.all([buildUser(), buildUser(), buildUser()]);
+    await befriend(me, friend);
+    const d = await saveDraft(me, draftInput({ title: "For one", source: "hi", audience: "CUSTOM", audienceUserIds: [friend.id] }));
+    expect(await getDraft(me, { draftId: d.id })).toMatchObject({ audience: "CUSTOM", audienceUserIds: [friend.id], audienceGroupIds: [] });
+    // Switching away from CUSTOM forgets the picks.
+    await saveDraft(me, draftInput({ draftId: d.id, title: "For one", source: "hi", audience: "FRIENDS", audienceUserIds: [friend.id] }));
+    expect(await getDraft(me, { draftId: d.id })).toMatchObject({ audience: "FRIENDS", audienceUserIds: [] });
+    // A forged pick (not a friend) is refused at publish, and nothing is written.
+    await expect(publishBlog(me, publishInput({ draftId: d.id, title: "For one", source: "hi", audience: "CUSTOM", audienceUserIds: [stranger.id] }))).rejects.toBeInstanceOf(AppError);
+    expect(await db.post.count({ where: { authorId: me.id } })).toBe(0);
+    const post = await publishBlog(me, publishInput({ draftId: d.id, title: "For one", source: "hi", audience: "CUSTOM", audienceUserIds: [friend.id] }));
+    expect(await db.post.findUniqueOrThrow({ where: { id: Number(post.id) } })).toMatchObject({ audience: "CUSTOM", audienceUserIds: [friend.id] });
+  });
+});
+
 describe("publishBlog", () => {
   it("creates the post and its blog row and deletes the draft, in one go", async () => {
     const me = await buildUser();

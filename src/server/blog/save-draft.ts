@@ -12,7 +12,14 @@ export type SavedDraft = { id: number; updatedAt: string };
  * changes nothing.
  */
 export async function saveDraft(viewer: SignedInViewer, input: SaveDraftInput): Promise<SavedDraft> {
-  const data = { title: input.title, source: input.source, audience: input.audience };
+  const custom = input.audience === "CUSTOM";
+  const data = {
+    title: input.title,
+    source: input.source,
+    audience: input.audience,
+    audienceGroupIds: custom ? input.audienceGroupIds : [],
+    audienceUserIds: custom ? input.audienceUserIds : [],
+  };
   if (input.draftId === undefined) {
     const row = await db.blogDraft.create({ data: { ...data, authorId: viewer.id }, select: { id: true, updatedAt: true } });
     return { id: row.id, updatedAt: row.updatedAt.toISOString() };
