@@ -1,3 +1,4 @@
+import { createRepost } from "@/server/reposts/create-repost";
 import { accessTo } from "@/server/privacy";
 import pg from "pg";
 import { mkdtempSync } from "node:fs";
@@ -271,13 +272,16 @@ describe("queries per feed page", () => {
     await befriend(v2, small);
     for (const fan of fans) for (const u of [v20, chatty, small]) await befriend(fan, u);
 
-    const ids: number[] = [(await buildPost(mixedAuthor, "PUBLIC")).id];
+    // Every loader a page can need: each kind, a repost (its original's embed), an
+    // @mention (links), and an item with chosen friends (CUSTOM, checked per viewer).
+    const ids: number[] = [(await buildPost(mixedAuthor, "PUBLIC", `hello @${fans[0]!.handle}`)).id];
     for (const kind of ["blog", "diary", "photos", "music", "video"] as const) ids.push((await buildItem(mixedAuthor, kind, "PUBLIC")).postId);
+    ids.push(Number((await createRepost(mixedAuthor, { postId: ids[0]!, body: `look @${fans[1]!.handle}`, audience: "PUBLIC" })).id));
     for (let i = 0; i < 14; i++) {
-      if (i % 2) ids.push((await buildPost(chatty, "FRIENDS")).id);
+      if (i % 2) ids.push((await buildPost(chatty, "FRIENDS", `status ${i} for @${fans[2]!.handle}`)).id);
       else ids.push((await buildItem(chatty, "diary", "FRIENDS")).postId);
     }
-    const smallIds = [(await buildPost(small, "FRIENDS")).id, (await buildItem(small, "diary", "FRIENDS")).postId];
+    const smallIds = [(await buildPost(small, "FRIENDS", `hi @${fans[3]!.handle}`)).id, (await buildItem(small, "diary", "FRIENDS")).postId];
     // Likes everywhere: by the viewers themselves, their friends and others.
     for (const [i, id] of [...ids, ...smallIds].entries()) {
       const likers = [...fans.slice(0, (i % 5) + 1), ...(i % 3 ? [] : [v20, v6, v14, v2])];
@@ -289,21 +293,23 @@ describe("queries per feed page", () => {
       }
     }
 
+    // Chosen friends only, after the likes and comments above (which the others could not have made otherwise).
+    await db.post.update({ where: { id: ids[ids.length - 1]! }, data: { audience: "CUSTOM", audienceUserIds: [v20.id, v14.id] } });
     const p20 = await queriesFor(v20);
     const p6 = await queriesFor(v6);
     const p14 = await queriesFor(v14);
     const p2 = await queriesFor(v2);
     expect(p20.items).toHaveLength(20);
-    expect(new Set(p20.items.map((p) => p.kind))).toEqual(new Set(["status", "blog", "diary", "photos", "music", "video"]));
+    expect(new Set(p20.items.map((p) => p.kind))).toEqual(new Set(["status", "blog", "diary", "photos", "music", "video", "repost"]));
     expect(p20.items.some((p) => p.likedByMe)).toBe(true);
     expect(p20.items.every((p) => p.likeCount > 0 && p.likers.length === Math.min(3, p.likeCount))).toBe(true);
-    expect(p20.items.filter((p) => p.commentCount > 0)).toHaveLength(10);
-    expect(p6.items).toHaveLength(6);
+    expect(p20.items.filter((p) => p.commentCount > 0).length).toBeGreaterThanOrEqual(9);
+    expect(p6.items).toHaveLength(7);
     expect(p14.items).toHaveLength(14);
     expect(p2.items).toHaveLength(2);
 
     console.log(
-      `[likes] SQL statements per feed page: 20 items of all 6 kinds = ${p20.queries}, 6 items (one per kind) = ${p6.queries}; ` +
+      `[likes] SQL statements per feed page: 20 items of all 7 kinds (with a repost, mentions, chosen friends) = ${p20.queries}, 7 items (one per kind) = ${p6.queries}; ` +
         `14 status/diary items = ${p14.queries}, 2 status/diary items = ${p2.queries}` +
         ` (+ at most 1 every 5 s for the hot-account list; refreshes seen: ${p20.hotRefresh + p6.hotRefresh + p14.hotRefresh + p2.hotRefresh})`,
     );
