@@ -70,11 +70,18 @@ test("C reports a post and a user; an admin removes the post and dismisses the u
   await test.step("/admin/reports is the 404 page for non-admins", async () => {
     await expectNotFoundPage(c.page, "/admin/reports");
     await expectNotFoundPage(d.page, "/admin/reports");
+    await expect(d.page.getByRole("banner").getByRole("link", { name: "Reports" })).toHaveCount(0);
   });
 
   await test.step("D is made an admin with the real script and sees both reports, newest first", async () => {
     expect(adminScript("grant", d.user.handle)).toContain(`@${d.user.handle} is now an admin`);
-    await open(d.page, "/admin/reports");
+    // The header links admins to the review page (the viewer row is cached for 2 s per process).
+    await expect(async () => {
+      await open(d.page, "/");
+      await expect(d.page.getByRole("banner").getByRole("link", { name: "Reports" })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await d.page.getByRole("banner").getByRole("link", { name: "Reports" }).click();
+    await expect(d.page).toHaveURL(/\/admin\/reports$/);
     await expect(d.page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
     const ours = d.page.getByTestId("report").filter({ hasText: c.user.displayName });
     await expect(ours).toHaveCount(2);
@@ -112,6 +119,7 @@ test("C reports a post and a user; an admin removes the post and dismisses the u
   await test.step("revoked, D gets the 404 page again", async () => {
     adminScript("revoke", d.user.handle);
     await expectNotFoundPage(d.page, "/admin/reports");
+    await expect(d.page.getByRole("banner").getByRole("link", { name: "Reports" })).toHaveCount(0);
   });
 
   for (const m of [a, c, d]) await m.context.close();

@@ -41,6 +41,11 @@ export async function SiteHeader({ viewer, pendingRequests, unreadNotifications 
                 )}
               </Link>
               <NotificationBell initialCount={unreadNotifications} />
+              {viewer.isAdmin && (
+                <Link href="/admin/reports" className="rounded px-2 py-1 hover:bg-stone-100">
+                  {t("adminReports")}
+                </Link>
+              )}
               <Link href="/settings" className="rounded px-2 py-1 hover:bg-stone-100">
                 {t("settings")}
               </Link>

@@ -14,6 +14,8 @@ export type SignedInViewer = {
   timeZone: string | null;
   /** The current avatar (media id), for the header; optional so hand-built viewers (tests) stay valid. */
   avatarMediaId?: number | null;
+  /** Shows the admin's link in the header; every admin page checks the role again (privacy/admin.ts). */
+  isAdmin?: boolean;
 };
 
 // The signed-in user's row, kept for a moment per process: a busy client's
@@ -35,14 +37,16 @@ export function forgetViewer(userId: number) {
 async function loadUser(id: number): Promise<SignedInViewer | null> {
   const hit = users.get(id);
   if (hit && Date.now() - hit.at < USER_TTL_MS) return hit.user;
-  const user = await db.user.findUnique({
+  const row = await db.user.findUnique({
     where: { id },
-    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true, avatarMediaId: true },
+    select: { id: true, handle: true, displayName: true, sessionVersion: true, locale: true, timeZone: true, avatarMediaId: true, role: true },
   });
-  if (!user) {
+  if (!row) {
     users.delete(id);
     return null;
   }
+  const { role, ...rest } = row;
+  const user: SignedInViewer = { ...rest, isAdmin: role === "ADMIN" };
   if (users.size >= USER_CACHE_MAX) users.delete(users.keys().next().value!);
   users.set(id, { user, at: Date.now() });
   return user;
