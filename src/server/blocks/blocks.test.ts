@@ -320,3 +320,19 @@ describe("unblocking", () => {
     expect((await errorOf(getSpace(a, b.handle)))?.code).toBe("not_found");
   });
 });
+
+describe("what a block leaves behind", () => {
+  it("no visits and no notifications between the two, so unblocking brings none back", async () => {
+    const [a, b, c] = [await buildUser(), await buildUser(), await buildUser()];
+    await befriend(a, b);
+    const post = await buildPost(a, "PUBLIC");
+    await likePost(b, { postId: post.id });
+    await likePost(c, { postId: post.id });
+    await db.visit.createMany({ data: [{ ownerId: a.id, visitorId: b.id, day: new Date() }, { ownerId: b.id, visitorId: a.id, day: new Date() }, { ownerId: a.id, visitorId: c.id, day: new Date() }] });
+    expect(await db.notification.count({ where: { userId: a.id } })).toBe(2);
+    await blockUser(a, { userId: b.id });
+    expect(await db.visit.count({ where: { OR: [{ ownerId: a.id, visitorId: b.id }, { ownerId: b.id, visitorId: a.id }] } })).toBe(0);
+    expect(await db.notification.findMany({ where: { userId: a.id }, select: { actorId: true } })).toEqual([{ actorId: c.id }]);
+    expect(await db.visit.count({ where: { ownerId: a.id, visitorId: c.id } })).toBe(1);
+  });
+});

@@ -28,6 +28,8 @@ import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { setPostAudience } from "@/server/posts/set-post-audience";
 import { accessTo } from "@/server/privacy";
 import { unfriend } from "@/server/social/unfriend";
+import { blockUser } from "@/server/blocks/block-user";
+import { unblockUser } from "@/server/blocks/unblock-user";
 import { setStorageForTests } from "@/server/storage";
 import { LocalDiskStorage } from "@/server/storage/local-disk";
 import type { SignedInViewer } from "@/server/auth/viewer";
@@ -138,6 +140,22 @@ describe("a status post shown to a group and a friend", () => {
     await befriend(w.owner, w.member);
     expect(await seenBy(w, w.member, id)).toEqual(HIDDEN);
     expect(await seenBy(w, w.chosen, id)).toEqual(SEEN);
+  });
+
+  it("a friend chosen by name who is unfriended, or blocked, does not get it back by befriending again", async () => {
+    for (const end of ["unfriend", "block"] as const) {
+      const w = await world();
+      const id = Number((await customPost(w)).id);
+      expect(await seenBy(w, w.chosen, id)).toEqual(SEEN);
+      if (end === "unfriend") await unfriend(w.chosen, { userId: w.owner.id });
+      else {
+        await blockUser(w.owner, { userId: w.chosen.id });
+        await unblockUser(w.owner, { userId: w.chosen.id });
+      }
+      expect((await db.post.findUniqueOrThrow({ where: { id } })).audienceUserIds, end).toEqual([]);
+      await befriend(w.owner, w.chosen);
+      expect(await seenBy(w, w.chosen, id), end).toEqual(HIDDEN);
+    }
   });
 
   it("once its group is deleted, is seen by the friends chosen by name only", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { notFound } from "@/server/errors";
-import { leaveEachOthersGroups } from "@/server/groups/leave-groups";
+import { leaveEachOthersAudiences } from "@/server/groups/leave-audiences";
 import { lockPair } from "./pair-lock";
 
 /** Ends a friendship for both sides, and each leaves the other's friend groups. Explicit follows, if any, stay. */
@@ -13,6 +13,6 @@ export async function unfriend(viewer: SignedInViewer, input: { userId: number }
       where: { OR: [{ userId: viewer.id, friendId: input.userId }, { userId: input.userId, friendId: viewer.id }] },
     });
     if (count === 0) throw notFound();
-    await leaveEachOthersGroups(tx, viewer.id, input.userId);
+    await leaveEachOthersAudiences(tx, viewer.id, input.userId);
   });
 }
