@@ -44,6 +44,9 @@ test("view as stranger and as friend match what a real stranger and friend see",
     await expect(a.page.getByTestId("preview-banner")).toContainText("as a stranger sees it");
     await expect(a.page.getByRole("link", { name: "Edit profile" })).toHaveCount(0);
     await expect(a.page.getByLabel("What's on your mind?")).toHaveCount(0);
+    // Read-only: nothing on the page can act as the owner behind the preview.
+    await expect(a.page.getByRole("button", { name: /^Like/ })).toHaveCount(0);
+    await expect(a.page.getByRole("button", { name: "Add friend" })).toHaveCount(0);
   });
 
   await test.step("the preview follows the owner across the space's tabs", async () => {

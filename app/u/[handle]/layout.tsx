@@ -31,7 +31,7 @@ export default async function SpaceLayout({ params, children }: Props) {
   return (
     <>
       {preview && <PreviewBanner preview={preview.as === "group" ? { as: "group", groupName: preview.groupName ?? "" } : preview} />}
-      <SpaceHeader space={space} signedIn={Boolean(viewer)} ownerTools={isOwner ? <ViewAsMenu groups={groups} /> : null} />
+      <SpaceHeader space={space} signedIn={Boolean(viewer) && !preview} ownerTools={isOwner ? <ViewAsMenu groups={groups} /> : null} />
       {music.length > 0 && <BackgroundMusic tracks={music} ownerName={space.owner.displayName} />}
       {isOwner && <VisitorsPanel viewer={viewer} ownerId={space.owner.id} />}
       {/* Client lists keep their loaded items across a refresh; a new key makes them start over with the preview's. */}

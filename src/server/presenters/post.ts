@@ -88,7 +88,8 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
     likedByMe: false,
     likers: [],
     comments: [],
-    signedIn: viewerId !== undefined,
+    // A preview ("view my space as", id 0) is read-only: it must not act as the owner behind it.
+    signedIn: (viewerId ?? 0) > 0,
   };
 }
 

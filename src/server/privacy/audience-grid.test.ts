@@ -240,3 +240,17 @@ describe("a repost of the owner's public item, by someone else", () => {
     await setPostAudience(owner, { postId: originalId, audience: "PUBLIC" });
   });
 });
+
+describe("a chosen group that is not the author's own", () => {
+  it("grants nothing, on the item page and in the feed alike", async () => {
+    // Writes refuse such ids (resolveAudience); the rule must not depend on that.
+    const other = await buildUser();
+    const foreign = await db.friendGroup.create({ data: { ownerId: other.id, name: "Not yours" } });
+    const friend = viewers.otherFriend as SignedInViewer;
+    await db.friendGroupMember.create({ data: { groupId: foreign.id, userId: friend.id } });
+    const post = await buildPost(owner, "CUSTOM");
+    await db.post.update({ where: { id: post.id }, data: { audienceGroupIds: [foreign.id] } });
+    await expect(getPost(friend, { postId: post.id })).rejects.toMatchObject({ code: "not_found" });
+    expect((await getFeed(friend, {})).items.map((p) => p.id)).not.toContain(String(post.id));
+  });
+});

@@ -20,12 +20,12 @@ export function visibleAudiencesSql(relationExpr: string): Prisma.Sql {
 }
 
 /**
- * SQL condition: the post row `alias` (needs audience, state and the
- * audience_*_ids columns) may be seen by viewer `viewerId` holding the
+ * SQL condition: the post row `alias` (needs author_id, audience, state and
+ * the audience_*_ids columns) may be seen by viewer `viewerId` holding the
  * relation in `relationExpr` towards its author. Same rule as canViewItem():
  * not-yet-READY items count as ONLY_ME; CHOSEN_AUDIENCES need the viewer among
- * the chosen friends or in a chosen group (group ids are unique, so the
- * viewer's memberships in anyone's groups can be matched at once).
+ * the chosen friends or in one of the chosen groups that are the author's own
+ * (as accessToMany() counts only the owner's groups).
  */
 export function visiblePostSql(alias: string, relationExpr: string, viewerId: number): Prisma.Sql {
   const a = Prisma.raw(alias);
@@ -33,5 +33,6 @@ export function visiblePostSql(alias: string, relationExpr: string, viewerId: nu
   return Prisma.sql`(${aud} = ANY(${visibleAudiencesSql(relationExpr)})
     OR (${aud} = ANY(${Prisma.raw(caseSql(CHOSEN_AUDIENCES, relationExpr))})
         AND (${viewerId}::int = ANY(${a}.audience_user_ids)
-             OR ${a}.audience_group_ids && ARRAY(SELECT group_id FROM friend_group_members WHERE user_id = ${viewerId}::int))))`;
+             OR EXISTS (SELECT 1 FROM friend_group_members m JOIN friend_groups g ON g.id = m.group_id
+                        WHERE m.user_id = ${viewerId}::int AND g.owner_id = ${a}.author_id AND m.group_id = ANY(${a}.audience_group_ids)))))`;
 }

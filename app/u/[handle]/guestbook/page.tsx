@@ -20,5 +20,5 @@ export default async function GuestbookPage({ params }: Props) {
   const space = await orNotFound(getSpace(viewer, handle));
   const where = { handle: space.owner.handle };
   const [initial, summary] = await Promise.all([listMessages(viewer, where), guestbookSummary(viewer, where)]);
-  return <GuestbookTab handle={space.owner.handle} ownerName={space.owner.displayName} signedIn={Boolean(viewer)} initial={initial} summary={summary} />;
+  return <GuestbookTab handle={space.owner.handle} ownerName={space.owner.displayName} signedIn={(viewer?.id ?? 0) > 0} initial={initial} summary={summary} />;
 }
