@@ -336,3 +336,24 @@ describe("what a block leaves behind", () => {
     expect(await db.visit.count({ where: { ownerId: a.id, visitorId: c.id } })).toBe(1);
   });
 });
+
+describe("a blocked pair on someone else's item", () => {
+  it("do not see each other's comments, and cannot reply to or like them", async () => {
+    const [a, b, c] = [await buildUser(), await buildUser(), await buildUser()];
+    const post = await buildPost(c, "PUBLIC");
+    const byB = await addComment(b, { postId: post.id, body: "from b" });
+    await blockUser(a, { userId: b.id });
+    const bodies = async (viewer: SignedInViewer | null) => (await listComments(viewer, { postId: post.id })).items.map((x) => x.body);
+    expect(await bodies(a)).toEqual([]);
+    expect(await bodies(c)).toEqual(["from b"]);
+    expect(await bodies(null)).toEqual(["from b"]);
+    const commentId = Number(byB.comment.id);
+    await expect(likeComment(a, { commentId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(addComment(a, { postId: post.id, parentId: commentId, body: "answer" })).rejects.toMatchObject({ code: "not_found" });
+    // B cannot reach A's comments there either.
+    const byA = await addComment(a, { postId: post.id, body: "from a" });
+    expect(await bodies(b)).toEqual(["from b"]);
+    await expect(likeComment(b, { commentId: Number(byA.comment.id) })).rejects.toMatchObject({ code: "not_found" });
+    expect(await db.comment.count({ where: { postId: post.id } })).toBe(2);
+  });
+});

@@ -12,7 +12,7 @@ import { notifyMentions } from "@/server/notifications/notify-mentions";
 import { itemMentionees } from "@/server/mentions/mention-recipients";
 import { mentionedHandles } from "@/lib/mentions";
 import { withMentionLinks } from "@/server/mentions/mention-links";
-import { postGuard } from "@/server/privacy";
+import { postGuard, assertNotBlockedWith } from "@/server/privacy";
 
 export type AddedComment = { comment: CommentView; commentCount: number };
 
@@ -32,6 +32,8 @@ export async function addComment(viewer: SignedInViewer, input: AddCommentInput)
     const answered = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, parentId: true, authorId: true } });
     // A comment on another item is as missing as one that does not exist.
     if (!answered || answered.postId !== post.id) throw notFound();
+    // ... and so is one written by someone on the other side of a block.
+    await assertNotBlockedWith(viewer, answered.authorId);
     threadId = answered.parentId ?? input.parentId;
     answeredAuthorId = answered.authorId;
   }

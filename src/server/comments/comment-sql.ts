@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { blockedPairSql } from "@/server/privacy/relation-sql";
 import type { CommentRow } from "./comment-view";
 
 /** On a card: the latest 3 threads with their latest 2 replies (QZone shows a few, then "View all"). */
@@ -29,6 +30,8 @@ export function queryComments(source: Prisma.Sql, viewerId: number | undefined):
     JOIN users u ON u.id = s.author_id
     LEFT JOIN comments rc ON rc.id = s.reply_to_id
     LEFT JOIN users ru ON ru.id = rc.author_id
+    -- The other side of a block: their comments are not shown (privacy/relation-sql.ts).
+    WHERE ${viewerId ? Prisma.sql`NOT ${blockedPairSql("s.author_id", String(Math.trunc(viewerId)))}` : Prisma.sql`TRUE`}
     ORDER BY s.id`;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { POST_GUARD_SELECT, assertCanView, postGuard, type Viewer } from "@/server/privacy";
+import { POST_GUARD_SELECT, assertCanView, assertNotBlockedWith, postGuard, type Viewer } from "@/server/privacy";
 
 /** The item, if the viewer may see it; otherwise the same not_found as a missing one. */
 export async function visiblePost(viewer: Viewer, postId: number) {
@@ -18,5 +18,6 @@ export async function visibleComment(viewer: Viewer, commentId: number) {
   });
   if (!comment) throw notFound();
   await assertCanView(viewer, postGuard(comment.post));
+  await assertNotBlockedWith(viewer, comment.authorId);
   return comment;
 }

@@ -52,6 +52,15 @@ export function canViewSpace(access: Access): boolean {
   return access.relation !== "blocked";
 }
 
+/**
+ * A person's own words and actions (a comment, on anyone's item) are hidden
+ * from, and untouchable by, the other side of a block, exactly like their
+ * space: throws the same not_found as a missing comment.
+ */
+export async function assertNotBlockedWith(viewer: Viewer, userId: number): Promise<void> {
+  if (!canViewSpace(await accessTo(viewer, userId))) throw notFound();
+}
+
 type ChosenWhere = { OR: ({ audienceUserIds: { has: number } } | { audienceGroupIds: { hasSome: number[] } })[] };
 
 function chosenWhere(access: Access): ChosenWhere | null {
