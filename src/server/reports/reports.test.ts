@@ -275,6 +275,18 @@ describe("reviewing reports", () => {
     await expect(dismissReport(admin, { reportId: second.reportId })).resolves.toEqual({ status: "actioned" });
   });
 
+  it("remove item on a photo batch removes its photos and their files' rows too (the album stays)", async () => {
+    const [author, reporter] = await Promise.all([buildUser(), buildUser()]);
+    const item = await buildItem(author, "photos", "PUBLIC");
+    const albumId = (await db.post.findUniqueOrThrow({ where: { id: item.postId } })).albumId!;
+    const { reportId } = await reportItem(reporter, { postId: item.postId, ...spam });
+    await removeReportedItem(admin, { reportId });
+    expect(await db.post.count({ where: { id: item.postId } })).toBe(0);
+    expect(await db.media.count({ where: { id: { in: item.media.map((m) => m.id) } } })).toBe(0);
+    expect(await db.photo.count({ where: { albumId } })).toBe(0);
+    expect(await db.album.count({ where: { id: albumId } })).toBe(1);
+  });
+
   it("remove item is refused on a user report, and only closes the report when the item is already gone", async () => {
     const [author, reporter] = await Promise.all([buildUser(), buildUser()]);
     const user = await reportUser(reporter, { userId: author.id, ...spam });
