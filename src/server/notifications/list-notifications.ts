@@ -35,6 +35,9 @@ type GroupRow = {
   original_body: string | null;
 };
 
+/** How far back the page reaches, in notifications. */
+const HISTORY = 3000;
+
 /**
  * The viewer's notifications, grouped at read time (same type + same target
  * = one row), newest group first, keyset-paginated by each group's newest
@@ -44,9 +47,6 @@ type GroupRow = {
  * Two queries per page whatever it holds: the groups with their targets,
  * and the people named.
  */
-/** How far back the page reaches, in notifications. */
-const HISTORY = 3000;
-
 export async function listNotifications(viewer: SignedInViewer, input: NotificationsQuery): Promise<NotificationPage> {
   const limit = NOTIFICATIONS_PAGE_SIZE;
   // The newest HISTORY notifications are grouped (an index walk on (user_id, id DESC)),
