@@ -1,4 +1,5 @@
 "use client";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { createRepostAction } from "@/actions/repost-actions";
@@ -77,7 +78,7 @@ export function RepostDialog({ postId, onClose, onReposted }: { postId: string; 
           <label htmlFor={ids.body} className="block text-sm font-medium text-stone-700">
             {t("commentLabel")}
           </label>
-          <textarea
+          <MentionTextarea
             id={ids.body}
             value={body}
             onChange={(e) => setBody(e.target.value)}

@@ -5,6 +5,8 @@ import { deliverToSelf } from "@/server/feed/inbox";
 import { enqueueInTx, getBoss, QUEUES } from "@/server/jobs/boss";
 import { resolveAudience } from "@/server/groups/resolve-audience";
 import { notify } from "@/server/notifications/notify";
+import { notifyPostMentions } from "@/server/notifications/notify-mentions";
+import { mentionedHandles } from "@/lib/mentions";
 import { withAttachments } from "@/server/presenters/attachments";
 import { AUTHOR_SELECT, presentPost, type PostView } from "@/server/presenters/post";
 import type { Audience, ItemState } from "@/server/privacy";
@@ -63,6 +65,8 @@ export async function createRepost(viewer: SignedInViewer, input: CreateRepostIn
     await notify(tx, { type: "repost", recipientId: original.author_id, actorId: viewer.id, postId: created.id, dedupeKey: `repost:${original.id}:${viewer.id}` });
     return created.id;
   });
+  // @mentions in the comment: those who may see the repost are told (after commit, like a status post).
+  if (createdId != null) await notifyPostMentions(createdId, viewer.id, mentionedHandles(input.body));
   const row = createdId != null ? await db.post.findUniqueOrThrow({ where: { id: createdId }, include: { author: AUTHOR_SELECT } }) : await byClientKey(viewer.id, key!);
   return present(row!, viewer.id);
 }

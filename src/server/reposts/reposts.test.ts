@@ -296,3 +296,15 @@ describe("where reposts appear", () => {
     expect(large.n).toBe(small.n);
   });
 });
+
+describe("an @mention in a repost's comment", () => {
+  it("notifies the mentioned who may see the repost, and no one else", async () => {
+    const [author, reposter, friend, stranger] = await Promise.all([buildUser(), buildUser(), buildUser(), buildUser()]);
+    await befriend(reposter, friend);
+    const original = await buildPost(author, "PUBLIC");
+    const mentions = (u: { id: number }) => db.notification.count({ where: { userId: u.id, type: "mention" } });
+    await createRepost(reposter, createRepostSchema.parse({ postId: original.id, body: `for @${friend.handle} and @${stranger.handle}`, audience: "FRIENDS" }));
+    expect(await mentions(friend)).toBe(1);
+    expect(await mentions(stranger)).toBe(0);
+  });
+});
