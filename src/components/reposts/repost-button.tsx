@@ -16,7 +16,7 @@ import { RepostDialog } from "./repost-dialog";
 export function RepostButton({ post }: { post: PostView }) {
   const t = useTranslations("reposts");
   const pathname = usePathname();
-  const target = repostTarget(post);
+  const target = post.repostTarget;
   const [count, setCount] = useState(target?.count ?? 0);
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<PostView | null>(null);
@@ -62,14 +62,6 @@ export function RepostButton({ post }: { post: PostView }) {
       )}
     </div>
   );
-}
-
-/** What the button reposts and counts, or null when the item may not be reposted. */
-function repostTarget(post: PostView): { id: string; count: number } | null {
-  if (post.state !== "READY") return null;
-  if (post.kind !== "repost") return post.audience === "PUBLIC" ? { id: post.id, count: post.repostCount } : null;
-  const original = post.attachment?.kind === "repost" ? post.attachment.original : null;
-  return original && original.audience === "PUBLIC" ? { id: original.id, count: original.repostCount } : null;
 }
 
 function RepostIcon() {

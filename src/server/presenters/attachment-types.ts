@@ -58,9 +58,10 @@ export type RepostOriginalView = {
   thumb: string | null;
   /** Its album, for a photo batch (its card links there). */
   album: { id: number } | null;
-  /** Still PUBLIC: only then can it be reposted again from here. */
   audience: "PUBLIC" | "FRIENDS" | "CUSTOM" | "ONLY_ME";
   repostCount: number;
+  /** May be reposted again from here (privacy isRepostable). */
+  repostable: boolean;
 };
 export type RepostAttachment = { kind: "repost"; original: RepostOriginalView | null };
 

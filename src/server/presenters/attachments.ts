@@ -131,7 +131,10 @@ export async function withAttachments(items: PostView[], viewer: Viewer): Promis
   const out = withLikes.map(withComments).map((p) => {
     const a = all.get(Number(p.id));
     if (!a) return p;
-    return a.kind === "blog" ? { ...p, attachment: { ...a, excerpt: p.body } } : { ...p, attachment: a };
+    if (a.kind === "blog") return { ...p, attachment: { ...a, excerpt: p.body } };
+    // A repost's button reposts (and counts) its original, while that may be reposted.
+    if (a.kind === "repost") return { ...p, attachment: a, repostTarget: a.original?.repostable ? { id: a.original.id, count: a.original.repostCount } : null };
+    return { ...p, attachment: a };
   });
   // @mentions in the bodies and the cards' comments become links: one query for the page, none without mentions.
   await withMentionLinks([...out, ...commentsAndReplies(out.flatMap((p) => p.comments))]);

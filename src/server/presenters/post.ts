@@ -1,4 +1,5 @@
 import type { Audience } from "@/lib/audiences";
+import { isRepostable } from "@/server/privacy/repostable";
 import { linkifySegments, type Segment } from "@/lib/linkify";
 import { avatarUrl } from "@/lib/media-url";
 import type { Attachment } from "./attachment-types";
@@ -36,6 +37,12 @@ export type PostView = {
   commentCount: number;
   /** How many reposts point at this item (kept exact like the other counters, src/server/reposts). */
   repostCount: number;
+  /**
+   * What its Repost button reposts and counts: the item itself, or a repost's
+   * original (reposting a repost reposts its original); null when it may not
+   * be reposted (privacy isRepostable). Set for reposts by withAttachments.
+   */
+  repostTarget: { id: string; count: number } | null;
   /** Filled for a whole page at once by withInteractions (./interactions). */
   likedByMe: boolean;
   /** Up to 3 likers (the viewer, then the viewer's friends, then the latest) for "A, B and N others". */
@@ -85,6 +92,7 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
     likeCount: row.likeCount ?? 0,
     commentCount: row.commentCount ?? 0,
     repostCount: row.repostCount ?? 0,
+    repostTarget: row.kind !== "repost" && isRepostable(row) ? { id: String(row.id), count: row.repostCount ?? 0 } : null,
     likedByMe: false,
     likers: [],
     comments: [],

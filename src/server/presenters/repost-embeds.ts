@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { mediaUrl, type Variant } from "@/lib/media-url";
-import { visibleItems, type Audience, type ItemState, type Viewer } from "@/server/privacy";
+import { isRepostable, visibleItems, type Audience, type ItemState, type Viewer } from "@/server/privacy";
 import type { Attachment, RepostOriginalView } from "./attachment-types";
 import { presentAuthor } from "./post";
 
@@ -88,5 +88,6 @@ function present(r: Row): RepostOriginalView {
     album: r.album_id != null ? { id: r.album_id } : null,
     audience: r.audience,
     repostCount: r.repost_count,
+    repostable: isRepostable({ audience: r.audience, state: r.state }),
   };
 }

@@ -19,6 +19,7 @@ import { accessTo, accessToMany, relationTo, type Viewer } from "./relation";
 
 export { canView, effectiveAudience, VISIBLE_AUDIENCES, CHOSEN_AUDIENCES, accessTo, accessToMany, relationTo };
 export { visibleAudiencesSql, visiblePostSql } from "./audience-sql";
+export { isRepostable } from "./repostable";
 export { POST_GUARD_SELECT, ALBUM_GUARD_SELECT, postGuard, albumGuard } from "./guard";
 export { mediaAccess, assertCanViewMedia } from "./media-access";
 export { canSeeGuestbookEntry, canActOnGuestbookEntry, visibleGuestbookFilter, type GuestbookAccess, type GuestbookAction } from "./guestbook";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
-import { POST_GUARD_SELECT, accessTo, assertCanView, canViewItem, postGuard, type Access, type Viewer } from "@/server/privacy";
+import { POST_GUARD_SELECT, accessTo, assertCanView, canViewItem, postGuard, type Access, type Viewer, isRepostable } from "@/server/privacy";
 
 /** The original of a repost is gone or hidden from this viewer: the same answer for both. */
 export const originalGone = () => new AppError("not_found", "repostOriginalGone");
@@ -40,5 +40,5 @@ type GuardRow = Parameters<typeof postGuard>[0];
 /** The (visible) item is PUBLIC and READY; friends-only, CUSTOM, only-me and unprocessed items are refused. */
 export function assertRepostable(access: Access, row: GuardRow) {
   if (!canViewItem(access, postGuard(row))) throw notFound();
-  if (row.audience !== "PUBLIC" || row.state !== "READY") throw notRepostable();
+  if (!isRepostable(row)) throw notRepostable();
 }

@@ -308,3 +308,18 @@ describe("an @mention in a repost's comment", () => {
     expect(await mentions(stranger)).toBe(0);
   });
 });
+
+describe("the Repost button's target", () => {
+  it("is the item when everyone may see it, the original for a repost, and nothing otherwise", async () => {
+    const [author, reposter] = await Promise.all([buildUser(), buildUser()]);
+    await befriend(author, reposter);
+    const pub = await buildPost(author, "PUBLIC");
+    const fr = await buildPost(author, "FRIENDS");
+    expect((await getPost(reposter, { postId: pub.id })).repostTarget).toEqual({ id: String(pub.id), count: 0 });
+    expect((await getPost(reposter, { postId: fr.id })).repostTarget).toBeNull();
+    const repost = await createRepost(reposter, createRepostSchema.parse({ postId: pub.id, audience: "PUBLIC" }));
+    expect((await getPost(author, { postId: Number(repost.id) })).repostTarget).toEqual({ id: String(pub.id), count: 1 });
+    await setPostAudience(author, { postId: pub.id, audience: "FRIENDS" });
+    expect((await getPost(reposter, { postId: Number(repost.id) })).repostTarget).toBeNull();
+  });
+});
