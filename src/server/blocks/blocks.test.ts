@@ -355,5 +355,9 @@ describe("a blocked pair on someone else's item", () => {
     expect(await bodies(b)).toEqual(["from b"]);
     await expect(likeComment(b, { commentId: Number(byA.comment.id) })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.comment.count({ where: { postId: post.id } })).toBe(2);
+    // Nor named among the item's likers.
+    await likePost(b, { postId: post.id });
+    expect((await getPost(a, { postId: post.id })).likers.map((u) => u.id)).toEqual([]);
+    expect((await getPost(c, { postId: post.id })).likers.map((u) => u.id)).toEqual([b.id]);
   });
 });

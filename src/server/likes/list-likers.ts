@@ -1,4 +1,5 @@
 import "server-only";
+import { blockedPairSql } from "@/server/privacy/relation-sql";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Viewer } from "@/server/privacy";
@@ -29,6 +30,7 @@ export async function listLikers(viewer: Viewer, input: LikersQuery): Promise<Li
     JOIN users u ON u.id = l.user_id
     LEFT JOIN friendships fr ON fr.user_id = ${viewer?.id ?? 0} AND fr.friend_id = l.user_id
     WHERE l.post_id = ${input.postId}
+      AND NOT ${blockedPairSql("l.user_id", String(Math.trunc(viewer?.id ?? 0)))}
       ${below}
     ORDER BY l.created_at DESC, l.user_id DESC
     LIMIT ${LIKERS_PAGE + 1}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { blockedPairSql } from "@/server/privacy/relation-sql";
 import { db } from "@/server/db";
 import { presentAuthor, type AuthorView, type PostView } from "./post";
 
@@ -34,6 +35,8 @@ export async function withInteractions(items: PostView[], viewerId: number | und
         JOIN users u ON u.id = l.user_id
         LEFT JOIN friendships fr ON fr.user_id = ${viewer} AND fr.friend_id = l.user_id
         WHERE l.post_id = ANY(${ids}::int[])
+          -- The other side of a block is never named to the viewer.
+          AND NOT ${blockedPairSql("l.user_id", String(Math.trunc(viewer)))}
       ) x
       WHERE n <= ${CARD_LIKERS}
       ORDER BY post_id, n`,
