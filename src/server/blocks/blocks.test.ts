@@ -16,7 +16,6 @@ import type { SignedInViewer } from "@/server/auth/viewer";
 import { addComment } from "@/server/comments/add-comment";
 import { listComments } from "@/server/comments/list-comments";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { getFeed } from "@/server/feed/get-feed";
 import { rememberHotAccount } from "@/server/feed/hot-accounts";
 import { leaveMessage } from "@/server/guestbook/leave-message";
@@ -38,6 +37,7 @@ import { befriend, buildPost, buildUser, followUser } from "@/test/factories";
 import { blockUser } from "./block-user";
 import { listBlocked } from "./list-blocked";
 import { unblockUser } from "./unblock-user";
+import { errorOf, expectLikeMissing } from "@/test/errors";
 
 beforeAll(() => setStorageForTests(new LocalDiskStorage(mkdtempSync(path.join(tmpdir(), "kj-blocks-")))));
 afterAll(() => setStorageForTests(null));
@@ -45,24 +45,6 @@ afterAll(() => setStorageForTests(null));
 type Id = { id: number };
 const MISSING_ID = 2147483000;
 
-async function errorOf(work: Promise<unknown>): Promise<AppError | null> {
-  try {
-    await work;
-    return null;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-}
-
-/** Hidden looks exactly like missing: the same code and message key. */
-async function expectLikeMissing(hidden: Promise<unknown>, missing: Promise<unknown>) {
-  const [h, m] = await Promise.all([errorOf(hidden), errorOf(missing)]);
-  expect(h, "the hidden case must be refused").not.toBeNull();
-  expect(m).not.toBeNull();
-  expect({ code: h!.code, key: h!.messageKey }).toEqual({ code: m!.code, key: m!.messageKey });
-  expect(h!.code).toBe("not_found");
-}
 
 async function pairRows(a: Id, b: Id) {
   const [friendships, follows, requests, memberships] = await Promise.all([

@@ -38,6 +38,7 @@ import { jpeg } from "@/test/media-fixtures";
 import { addGroupMembers } from "./add-group-members";
 import { createGroup } from "./create-group";
 import { deleteGroup } from "./delete-group";
+import { errorOf } from "@/test/errors";
 
 beforeAll(() => {
   process.env.UPLOAD_SPOOL_DIR = mkdtempSync(path.join(tmpdir(), "kj-groups-spool-"));
@@ -69,13 +70,6 @@ async function world(): Promise<World> {
 }
 
 const customTo = (w: World, users: SignedInViewer[] = [w.chosen]) => ({ audience: "CUSTOM", audienceGroupIds: [w.groupId], audienceUserIds: users.map((u) => u.id) });
-
-async function errorOf(work: Promise<unknown>) {
-  return work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-}
 
 /** What `viewer` gets of post `postId` on each read path; hidden must answer like missing (not_found). */
 async function seenBy(w: World, viewer: SignedInViewer | null, postId: number) {

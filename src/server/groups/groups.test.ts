@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import { createGroupSchema, groupMembersSchema, GROUPS_MAX, renameGroupSchema } from "@/lib/validation/groups";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { fromError } from "@/server/http/to-result";
 import { unfriend } from "@/server/social/unfriend";
 import { befriend, buildUser } from "@/test/factories";
@@ -16,19 +15,10 @@ import { listAudienceChoices } from "./list-audience-choices";
 import { listGroups } from "./list-groups";
 import { removeGroupMembers } from "./remove-group-members";
 import { renameGroup } from "./rename-group";
+import { appErrorOf } from "@/test/errors";
 
 const named = (name: string) => createGroupSchema.parse({ name });
 const members = (groupId: number, userIds: number[]) => groupMembersSchema.parse({ groupId, userIds });
-
-async function errorOf(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected an AppError");
-}
 
 const memberIds = async (groupId: number) => (await db.friendGroupMember.findMany({ where: { groupId }, orderBy: { userId: "asc" } })).map((m) => m.userId);
 
@@ -64,7 +54,7 @@ describe("createGroup / renameGroup / deleteGroup", () => {
   it("refuses a name the owner already uses, whatever its case, and makes one group of a double submit", async () => {
     const [me, other] = await Promise.all([buildUser(), buildUser()]);
     await createGroup(me, named("Family"));
-    const err = await errorOf(createGroup(me, named("family")));
+    const err = await appErrorOf(createGroup(me, named("family")));
     expect(err).toMatchObject({ code: "conflict", messageKey: "groupNameTaken", field: "name" });
     expect(fromError(err)).toMatchObject({ ok: false, fieldErrors: { name: "groupNameTaken" } });
     // Someone else may use the same name.
@@ -133,7 +123,7 @@ describe("addGroupMembers / removeGroupMembers", () => {
     await unfriend(me, { userId: exFriend.id });
     const g = await createGroup(me, named("Mixed"));
     for (const forged of [stranger.id, exFriend.id, me.id, 2147483000]) {
-      const err = await errorOf(addGroupMembers(me, members(g.id, [friend.id, forged])));
+      const err = await appErrorOf(addGroupMembers(me, members(g.id, [friend.id, forged])));
       expect(err).toMatchObject({ code: "invalid", messageKey: "groupMemberNotFriend", field: "userIds" });
       expect(await memberIds(g.id)).toEqual([]);
     }

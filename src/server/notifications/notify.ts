@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { db } from "@/server/db";
+import { blockedPairSql } from "@/server/privacy/relation-sql";
 
 /** Every kind of notification. Stored as text in notifications.type. */
 export type NotificationType =
@@ -57,10 +58,7 @@ export async function notify(tx: Client, n: NotificationInput): Promise<void> {
     INSERT INTO notifications (user_id, actor_id, type, post_id, comment_id, guestbook_entry_id, dedupe_key)
     SELECT ${n.recipientId}::int, ${n.actorId}::int, ${n.type}, ${n.postId ?? null}::int, ${n.commentId ?? null}::int,
            ${n.guestbookEntryId ?? null}::int, ${n.dedupeKey ?? null}::text
-    WHERE NOT EXISTS (
-      SELECT 1 FROM blocks b
-      WHERE (b.blocker_id = ${n.recipientId}::int AND b.blocked_id = ${n.actorId}::int)
-         OR (b.blocker_id = ${n.actorId}::int AND b.blocked_id = ${n.recipientId}::int))
+    WHERE NOT ${blockedPairSql(String(Math.trunc(n.recipientId)), String(Math.trunc(n.actorId)))}
     ON CONFLICT (user_id, dedupe_key) DO NOTHING`;
 }
 

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Audience } from "@/lib/audiences";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { getFeed } from "@/server/feed/get-feed";
 import { readMedia } from "@/server/media/read-media";
 import { getPost } from "@/server/posts/get-post";
@@ -29,6 +28,7 @@ import { befriend, buildPost, buildUser, followUser } from "@/test/factories";
 import { blockForTest } from "@/test/social-factories";
 import { accessTo, canViewItem, type Viewer } from "./index";
 import { previewViewer } from "./preview";
+import { errorOf, expectErrorLikeMissing } from "@/test/errors";
 
 type Who =
   | "owner"
@@ -128,23 +128,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => setStorageForTests(null));
 
-async function errorOf(work: Promise<unknown>) {
-  try {
-    await work;
-    return null;
-  } catch (err) {
-    return err;
-  }
-}
-
-async function expectNotFoundLikeMissing(err: unknown, missing: Promise<unknown>) {
-  const m = await errorOf(missing);
-  expect(err).toBeInstanceOf(AppError);
-  expect(m).toBeInstanceOf(AppError);
-  expect({ code: (err as AppError).code, key: (err as AppError).messageKey }).toEqual({ code: (m as AppError).code, key: (m as AppError).messageKey });
-  expect((err as AppError).code).toBe("not_found");
-}
-
 describe.each(CASES)("a %s item", (c) => {
   describe.each(WHO)("seen by %s", (who) => {
     const visible = () => SEES[c].includes(who);
@@ -158,13 +141,13 @@ describe.each(CASES)("a %s item", (c) => {
     it("on the item page and API (hidden answers exactly like missing)", async () => {
       const err = await errorOf(getPost(viewers[who], { postId: posts[c], handle: owner.handle }));
       if (visible()) expect(err).toBeNull();
-      else await expectNotFoundLikeMissing(err, getPost(viewers[who], { postId: 2147483000, handle: owner.handle }));
+      else await expectErrorLikeMissing(err, getPost(viewers[who], { postId: 2147483000, handle: owner.handle }));
     });
 
     it("in the space's list and count", async () => {
       if (SPACE_HIDDEN.includes(who)) {
         const missing = await errorOf(getSpace(viewers[who], `nobody-${owner.handle}`));
-        await expectNotFoundLikeMissing(await errorOf(getSpace(viewers[who], owner.handle)), Promise.reject(missing));
+        await expectErrorLikeMissing(await errorOf(getSpace(viewers[who], owner.handle)), Promise.reject(missing));
         return;
       }
       const space = await getSpace(viewers[who], owner.handle);
@@ -189,7 +172,7 @@ describe.each(CASES)("a %s item", (c) => {
         if (visible()) {
           expect(err, `${variant}`).toBeNull();
         } else {
-          await expectNotFoundLikeMissing(err, readMedia(viewers[who], { mediaId: 2147483000, variant, range: null, ifNoneMatch: null }));
+          await expectErrorLikeMissing(err, readMedia(viewers[who], { mediaId: 2147483000, variant, range: null, ifNoneMatch: null }));
         }
       }
     });

@@ -10,7 +10,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIENCES, type Audience } from "@/lib/audiences";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { getFeed } from "@/server/feed/get-feed";
 import { readMedia } from "@/server/media/read-media";
 import { getPost } from "@/server/posts/get-post";
@@ -23,6 +22,7 @@ import { accessTo } from "@/server/privacy";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { befriend, buildUser, followUser } from "@/test/factories";
 import { buildItem, type BuiltItem, type ItemKind } from "@/test/content-factories";
+import { errorOf, expectErrorLikeMissing } from "@/test/errors";
 
 type ViewerKind = "anonymous" | "stranger" | "follower" | "friend" | "formerFriend" | "owner";
 const VIEWER_KINDS: ViewerKind[] = ["anonymous", "stranger", "follower", "friend", "formerFriend", "owner"];
@@ -57,24 +57,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => setStorageForTests(null));
 
-async function errorOf(work: Promise<unknown>) {
-  try {
-    await work;
-    return null;
-  } catch (err) {
-    return err;
-  }
-}
-
-/** Hidden must look exactly like missing: same code and message key. */
-async function expectHiddenLikeMissing(err: unknown, missing: Promise<unknown>) {
-  const m = await errorOf(missing);
-  expect(err).toBeInstanceOf(AppError);
-  expect(m).toBeInstanceOf(AppError);
-  expect({ code: (err as AppError).code, key: (err as AppError).messageKey }).toEqual({ code: (m as AppError).code, key: (m as AppError).messageKey });
-  expect((err as AppError).code).toBe("not_found");
-}
-
 const MISSING_MEDIA = 2147483000;
 
 describe.each(KINDS)("a %s item", (kind) => {
@@ -97,7 +79,7 @@ describe.each(KINDS)("a %s item", (kind) => {
       it("on its page and API", async () => {
         const err = await errorOf(getPost(viewers[who], { postId: item().postId, handle: owner.handle }));
         if (visible()) expect(err).toBeNull();
-        else await expectHiddenLikeMissing(err, getPost(viewers[who], { postId: 2147483000, handle: owner.handle }));
+        else await expectErrorLikeMissing(err, getPost(viewers[who], { postId: 2147483000, handle: owner.handle }));
       });
 
       it("on the space's tab", async () => {
@@ -121,7 +103,7 @@ describe.each(KINDS)("a %s item", (kind) => {
           for (const variant of m.variants) {
             const err = await errorOf(readMedia(viewers[who], { mediaId: m.id, variant, range: null, ifNoneMatch: null }));
             if (visible()) expect(err, `${variant} of media ${m.id}`).toBeNull();
-            else await expectHiddenLikeMissing(err, readMedia(viewers[who], { mediaId: MISSING_MEDIA, variant, range: null, ifNoneMatch: null }));
+            else await expectErrorLikeMissing(err, readMedia(viewers[who], { mediaId: MISSING_MEDIA, variant, range: null, ifNoneMatch: null }));
           }
         }
       });

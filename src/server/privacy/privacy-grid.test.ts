@@ -3,7 +3,6 @@
 // This table is the spec of who may see what.
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIENCES, type Audience } from "@/lib/audiences";
-import { AppError } from "@/server/errors";
 import { getFeed } from "@/server/feed/get-feed";
 import { getPost } from "@/server/posts/get-post";
 import { listSpacePosts } from "@/server/posts/list-space-posts";
@@ -12,6 +11,7 @@ import { getSpace } from "@/server/users/get-space";
 import { befriend, buildPost, buildUser, followUser } from "@/test/factories";
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { accessTo, canView } from "./index";
+import { errorOf, expectErrorLikeMissing } from "@/test/errors";
 
 type ViewerKind = "anonymous" | "stranger" | "follower" | "friend" | "formerFriend" | "owner";
 
@@ -49,15 +49,6 @@ beforeAll(async () => {
   for (const audience of AUDIENCES) posts[audience] = (await buildPost(owner, audience)).id;
 });
 
-async function errorOf(work: Promise<unknown>) {
-  try {
-    await work;
-    return null;
-  } catch (err) {
-    return err;
-  }
-}
-
 describe.each(AUDIENCES)("a %s post", (audience) => {
   describe.each(Object.keys(EXPECTED.PUBLIC) as ViewerKind[])("seen by %s", (kind) => {
     const visible = () => EXPECTED[audience][kind];
@@ -72,14 +63,7 @@ describe.each(AUDIENCES)("a %s post", (audience) => {
       if (visible()) {
         expect(err).toBeNull();
       } else {
-        const missing = await errorOf(getPost(viewers[kind], { postId: 2147483000, handle: owner.handle }));
-        expect(err).toBeInstanceOf(AppError);
-        expect(missing).toBeInstanceOf(AppError);
-        expect({ code: (err as AppError).code, key: (err as AppError).messageKey }).toEqual({
-          code: (missing as AppError).code,
-          key: (missing as AppError).messageKey,
-        });
-        expect((err as AppError).code).toBe("not_found");
+        await expectErrorLikeMissing(err, getPost(viewers[kind], { postId: 2147483000, handle: owner.handle }));
       }
     });
 

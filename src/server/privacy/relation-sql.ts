@@ -13,13 +13,17 @@ import { Prisma } from "@/generated/prisma/client";
 export function relationSql(ownerCol: string, viewerId: number): string {
   const v = `${Math.trunc(viewerId)}`;
   return `(CASE WHEN ${ownerCol} = ${v} THEN 'owner'
-    WHEN EXISTS (SELECT 1 FROM blocks rb WHERE (rb.blocker_id = ${ownerCol} AND rb.blocked_id = ${v}) OR (rb.blocker_id = ${v} AND rb.blocked_id = ${ownerCol})) THEN 'blocked'
+    WHEN ${blockedPairText(ownerCol, v)} THEN 'blocked'
     WHEN EXISTS (SELECT 1 FROM friendships rf WHERE rf.user_id = ${v} AND rf.friend_id = ${ownerCol}) THEN 'friend'
     WHEN EXISTS (SELECT 1 FROM follows rfo WHERE rfo.follower_id = ${v} AND rfo.followee_id = ${ownerCol}) THEN 'follower'
     ELSE 'stranger' END)`;
 }
 
-/** SQL condition: users `a` and `b` (column expressions) are a blocked pair, either way. */
+function blockedPairText(a: string, b: string): string {
+  return `EXISTS (SELECT 1 FROM blocks bp WHERE (bp.blocker_id = ${a} AND bp.blocked_id = ${b}) OR (bp.blocker_id = ${b} AND bp.blocked_id = ${a}))`;
+}
+
+/** SQL condition: users `a` and `b` (column expressions or trusted literals) are a blocked pair, either way. */
 export function blockedPairSql(a: string, b: string): Prisma.Sql {
-  return Prisma.raw(`EXISTS (SELECT 1 FROM blocks bp WHERE (bp.blocker_id = ${a} AND bp.blocked_id = ${b}) OR (bp.blocker_id = ${b} AND bp.blocked_id = ${a}))`);
+  return Prisma.raw(blockedPairText(a, b));
 }

@@ -13,7 +13,6 @@ import { REPORT_NOTE_MAX_CHARS, reportItemSchema, reportUserSchema } from "@/lib
 import type { SignedInViewer } from "@/server/auth/viewer";
 import { blockUser } from "@/server/blocks/block-user";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { getPost } from "@/server/posts/get-post";
 import { deletePost } from "@/server/posts/delete-post";
 import type { AdminGrant } from "@/server/privacy/admin";
@@ -25,6 +24,7 @@ import { befriend, buildPost, buildUser } from "@/test/factories";
 import { listOpenReports, type ReportView } from "./list-reports";
 import { reportItem, reportUser } from "./report";
 import { dismissReport, removeReportedItem } from "./resolve-report";
+import { errorOf, expectLikeMissing } from "@/test/errors";
 
 beforeAll(() => setStorageForTests(new LocalDiskStorage(mkdtempSync(path.join(tmpdir(), "kj-reports-")))));
 afterAll(() => setStorageForTests(null));
@@ -32,22 +32,6 @@ afterAll(() => setStorageForTests(null));
 const MISSING_ID = 2147483000;
 const spam = { reason: "spam" as const, note: "" };
 
-async function errorOf(work: Promise<unknown>): Promise<AppError | null> {
-  try {
-    await work;
-    return null;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-}
-
-async function expectLikeMissing(hidden: Promise<unknown>, missing: Promise<unknown>) {
-  const [h, m] = await Promise.all([errorOf(hidden), errorOf(missing)]);
-  expect(h, "the hidden case must be refused").not.toBeNull();
-  expect({ code: h!.code, key: h!.messageKey }).toEqual({ code: m!.code, key: m!.messageKey });
-  expect(h!.code).toBe("not_found");
-}
 
 const reportsBy = (reporter: { id: number }) => db.report.findMany({ where: { reporterId: reporter.id }, orderBy: { id: "asc" } });
 

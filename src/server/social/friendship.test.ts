@@ -4,7 +4,6 @@
 // implicitly followed in the feed.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { getFeed } from "@/server/feed/get-feed";
 import { buildPost, buildUser } from "@/test/factories";
 import { cancelFriendRequest } from "./cancel-friend-request";
@@ -13,6 +12,7 @@ import { listFriendsPage } from "./list-friends";
 import { respondFriendRequest } from "./respond-friend-request";
 import { sendFriendRequest } from "./send-friend-request";
 import { unfriend } from "./unfriend";
+import { appErrorOf } from "@/test/errors";
 
 type Id = { id: number };
 
@@ -33,16 +33,6 @@ async function friendshipRows(a: Id, b: Id) {
 
 const bothWays = (a: Id, b: Id) => [`${a.id}->${b.id}`, `${b.id}->${a.id}`].sort();
 
-async function errorOf(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error("expected the use-case to throw an AppError");
-}
-
 describe("the friend request lifecycle", () => {
   it("send then cancel leaves nothing behind; cancelling again is not_found", async () => {
     const [a, b] = await Promise.all([buildUser(), buildUser()]);
@@ -53,7 +43,7 @@ describe("the friend request lifecycle", () => {
 
     await cancelFriendRequest(a, { userId: b.id });
     expect(await requestsBetween(a, b)).toEqual([]);
-    expect((await errorOf(cancelFriendRequest(a, { userId: b.id }))).code).toBe("not_found");
+    expect((await appErrorOf(cancelFriendRequest(a, { userId: b.id }))).code).toBe("not_found");
     expect(await friendshipRows(a, b)).toEqual([]);
   });
 
@@ -67,7 +57,7 @@ describe("the friend request lifecycle", () => {
   it("the recipient cannot cancel the sender's request (it names their own, missing one)", async () => {
     const [a, b] = await Promise.all([buildUser(), buildUser()]);
     await sendFriendRequest(a, { userId: b.id });
-    expect((await errorOf(cancelFriendRequest(b, { userId: a.id }))).code).toBe("not_found");
+    expect((await appErrorOf(cancelFriendRequest(b, { userId: a.id }))).code).toBe("not_found");
     expect(await requestsBetween(a, b)).toEqual([{ fromId: a.id, toId: b.id }]);
   });
 
@@ -80,7 +70,7 @@ describe("the friend request lifecycle", () => {
     expect((await listFriendsPage(a)).friends.map((p) => p.id)).toEqual([b.id]);
     expect((await listFriendsPage(b)).friends.map((p) => p.id)).toEqual([a.id]);
     // Already friends: a new request is a conflict, and nothing changes.
-    const err = await errorOf(sendFriendRequest(b, { userId: a.id }));
+    const err = await appErrorOf(sendFriendRequest(b, { userId: a.id }));
     expect({ code: err.code, key: err.messageKey }).toEqual({ code: "conflict", key: "alreadyFriends" });
     expect(await requestsBetween(a, b)).toEqual([]);
   });
@@ -99,7 +89,7 @@ describe("the friend request lifecycle", () => {
   it("the sender cannot accept their own request", async () => {
     const [a, b] = await Promise.all([buildUser(), buildUser()]);
     await sendFriendRequest(a, { userId: b.id });
-    expect((await errorOf(respondFriendRequest(a, { userId: b.id, accept: true }))).code).toBe("not_found");
+    expect((await appErrorOf(respondFriendRequest(a, { userId: b.id, accept: true }))).code).toBe("not_found");
     expect(await friendshipRows(a, b)).toEqual([]);
     expect(await requestsBetween(a, b)).toEqual([{ fromId: a.id, toId: b.id }]);
   });
@@ -114,7 +104,7 @@ describe("the friend request lifecycle", () => {
     await unfriend(b, { userId: a.id });
     expect(await friendshipRows(a, b)).toEqual([]);
     expect(await db.follow.count({ where: { followerId: a.id, followeeId: b.id } })).toBe(1);
-    expect((await errorOf(unfriend(a, { userId: b.id }))).code).toBe("not_found");
+    expect((await appErrorOf(unfriend(a, { userId: b.id }))).code).toBe("not_found");
   });
 });
 
@@ -141,7 +131,7 @@ describe("crossing requests", () => {
 describe("refused requests", () => {
   it("to oneself is invalid and writes nothing", async () => {
     const a = await buildUser();
-    const err = await errorOf(sendFriendRequest(a, { userId: a.id }));
+    const err = await appErrorOf(sendFriendRequest(a, { userId: a.id }));
     expect({ code: err.code, key: err.messageKey }).toEqual({ code: "invalid", key: "notYourself" });
     expect(await db.friendRequest.count({ where: { fromId: a.id } })).toBe(0);
   });
@@ -150,15 +140,15 @@ describe("refused requests", () => {
     const [a, gone] = await Promise.all([buildUser(), buildUser()]);
     // A user that existed a moment ago (created by this test, so ours to delete).
     await db.user.delete({ where: { id: gone.id } });
-    expect((await errorOf(sendFriendRequest(a, { userId: gone.id }))).code).toBe("not_found");
-    expect((await errorOf(follow(a, { userId: gone.id }))).code).toBe("not_found");
+    expect((await appErrorOf(sendFriendRequest(a, { userId: gone.id }))).code).toBe("not_found");
+    expect((await appErrorOf(follow(a, { userId: gone.id }))).code).toBe("not_found");
     expect(await db.friendRequest.count({ where: { fromId: a.id } })).toBe(0);
   });
 
   it("accepting a request that was never sent is not_found and makes no friendship", async () => {
     const [a, b] = await Promise.all([buildUser(), buildUser()]);
-    expect((await errorOf(respondFriendRequest(b, { userId: a.id, accept: true }))).code).toBe("not_found");
-    expect((await errorOf(respondFriendRequest(b, { userId: a.id, accept: false }))).code).toBe("not_found");
+    expect((await appErrorOf(respondFriendRequest(b, { userId: a.id, accept: true }))).code).toBe("not_found");
+    expect((await appErrorOf(respondFriendRequest(b, { userId: a.id, accept: false }))).code).toBe("not_found");
     expect(await friendshipRows(a, b)).toEqual([]);
   });
 
@@ -168,7 +158,7 @@ describe("refused requests", () => {
     expect(await requestsBetween(sender, recipient)).toEqual([{ fromId: sender.id, toId: recipient.id }]);
 
     for (const accept of [true, false]) {
-      expect((await errorOf(respondFriendRequest(intruder, { userId: sender.id, accept }))).code).toBe("not_found");
+      expect((await appErrorOf(respondFriendRequest(intruder, { userId: sender.id, accept }))).code).toBe("not_found");
     }
     expect(await requestsBetween(sender, recipient)).toEqual([{ fromId: sender.id, toId: recipient.id }]);
     expect(await friendshipRows(sender, intruder)).toEqual([]);
@@ -199,7 +189,7 @@ describe("follow", () => {
 
   it("following oneself is invalid", async () => {
     const a = await buildUser();
-    expect((await errorOf(follow(a, { userId: a.id }))).code).toBe("invalid");
+    expect((await appErrorOf(follow(a, { userId: a.id }))).code).toBe("invalid");
     expect(await db.follow.count({ where: { followerId: a.id } })).toBe(0);
   });
 
