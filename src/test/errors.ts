@@ -24,12 +24,17 @@ export async function appErrorOf(work: Promise<unknown>): Promise<AppError> {
 
 /** `hidden` is refused exactly like `missing` (the same call on an id that does not exist): not_found, same key. */
 export async function expectLikeMissing(hidden: Promise<unknown>, missing: Promise<unknown>): Promise<void> {
-  await expectErrorLikeMissing(await errorOf(hidden), missing);
+  // Both awaited at once: a promise that rejects before anyone listens is an unhandled rejection.
+  const [h, m] = await Promise.all([errorOf(hidden), errorOf(missing)]);
+  compare(h, m);
 }
 
 /** The same, for an error already caught (`err`, from errorOf). */
 export async function expectErrorLikeMissing(err: unknown, missing: Promise<unknown>): Promise<void> {
-  const [h, m] = [err, await errorOf(missing)];
+  compare(err, await errorOf(missing));
+}
+
+function compare(h: unknown, m: AppError | null) {
   expect(h, "the hidden case must be refused").toBeInstanceOf(AppError);
   expect(m).toBeInstanceOf(AppError);
   const [he, me] = [h as AppError, m!];
