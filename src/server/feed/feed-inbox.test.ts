@@ -141,6 +141,18 @@ describe("inbox behaviour", () => {
     expect(await db.feedState.findUnique({ where: { userId: reader.id } })).not.toBeNull();
     expect(await db.feedEntry.count({ where: { userId: reader.id } })).toBe(1);
   });
+
+  it("a newly followed author with more than a cap's worth of posts keeps every one of them on some page", async () => {
+    const author = await buildUser();
+    const reader = await buildUser();
+    await ensureInbox(reader.id); // an empty inbox: its horizon is 0
+    const posts = [];
+    for (let i = 0; i < 40; i++) posts.push(await buildPost(author, "PUBLIC")); // cap is 15
+    await followUser(reader, author);
+    const ids = await allPages(reader);
+    expect(ids).toEqual(posts.map((p) => String(p.id)).reverse());
+    expect(ids).toEqual(await reference(reader));
+  });
 });
 
 // Items of every kind (only the posts row matters to the feed's SQL), reposts included.

@@ -79,19 +79,29 @@ export async function trimInbox(userId: number): Promise<{ horizon: number }> {
 /**
  * A new source (follow, friendship): merge the author's recent posts into the
  * user's inbox, down to its horizon. No-op for users without an inbox.
+ * At most a cap's worth is copied; when the author has more above the horizon,
+ * the horizon rises to the oldest copied post, so deeper pages are pulled and
+ * none of the author's older posts go missing.
  */
 export async function mergeAuthorIntoInbox(client: Client, userId: number, authorId: number) {
+  const cap = inboxCap();
   await client.$executeRaw`
-    INSERT INTO feed_entries (user_id, post_id, author_id)
-    SELECT s.user_id, p.id, p.author_id
-    FROM feed_states s
-    CROSS JOIN LATERAL (
-      SELECT id, author_id FROM posts
-      WHERE author_id = ${authorId} AND id >= s.horizon AND audience <> 'ONLY_ME'
-      ORDER BY id DESC LIMIT ${inboxCap()}
-    ) p
-    WHERE s.user_id = ${userId}
-    ON CONFLICT DO NOTHING`;
+    WITH picked AS (
+      SELECT s.user_id, p.id, p.author_id
+      FROM feed_states s
+      CROSS JOIN LATERAL (
+        SELECT id, author_id FROM posts
+        WHERE author_id = ${authorId} AND id >= s.horizon AND audience <> 'ONLY_ME'
+        ORDER BY id DESC LIMIT ${cap}
+      ) p
+      WHERE s.user_id = ${userId}
+    ), merged AS (
+      INSERT INTO feed_entries (user_id, post_id, author_id)
+      SELECT user_id, id, author_id FROM picked
+      ON CONFLICT DO NOTHING
+    )
+    UPDATE feed_states SET horizon = GREATEST(horizon, (SELECT min(id) FROM picked))
+    WHERE user_id = ${userId} AND (SELECT count(*) FROM picked) >= ${cap}`;
 }
 
 /** The author's own post goes into their own inbox at once (no job), so they see it immediately. */
