@@ -95,6 +95,18 @@ test("an album's photos: upload three at once, view them, a friend's feed shows 
     await expect(b.page.getByTestId("photo-grid").locator("img")).toHaveCount(3);
   });
 
+  await test.step("on the album page, B comments on the upload; A sees the comment there", async () => {
+    const uploads = b.page.getByTestId("album-uploads");
+    const card = postCard(uploads, "added 3 photos to");
+    await expect(card).toHaveCount(1);
+    const comment = `Great photos ${title}`;
+    await card.getByLabel("Write a comment", { exact: true }).fill(comment);
+    await card.getByRole("button", { name: "Comment", exact: true }).click();
+    await expect(card.getByText(comment)).toBeVisible();
+    await open(a.page, albumUrl);
+    await expect(postCard(a.page.getByTestId("album-uploads"), "added 3 photos to").getByText(comment)).toBeVisible();
+  });
+
   await test.step("stranger C gets the 404 page for the album and a 404 for a photo's thumbnail", async () => {
     const res = await c.page.goto(albumUrl);
     expect(res?.status()).toBe(404);

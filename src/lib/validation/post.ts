@@ -33,4 +33,8 @@ export const feedQuerySchema = z.object({
 export const POST_KINDS = ["status", "blog", "diary", "photos", "music", "video"] as const;
 
 /** A space tab's list: one kind of item. */
-export const spacePostsQuerySchema = feedQuerySchema.extend({ kind: z.enum(POST_KINDS).optional() });
+export const spacePostsQuerySchema = feedQuerySchema.extend({
+  kind: z.enum(POST_KINDS).optional(),
+  // An album page's uploads (photo batches), each with its comments and likes.
+  album: z.coerce.number().int().positive().max(2147483647).optional(),
+});

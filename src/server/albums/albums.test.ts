@@ -13,6 +13,7 @@ import { AppError } from "@/server/errors";
 import { processMedia } from "@/server/media/process-media";
 import { uploadMedia } from "@/server/media/upload-media";
 import { getPost } from "@/server/posts/get-post";
+import { listSpacePosts } from "@/server/posts/list-space-posts";
 import { setPostAudience } from "@/server/posts/set-post-audience";
 import { assertCanViewMedia, accessTo } from "@/server/privacy";
 import { setStorageForTests, storage } from "@/server/storage";
@@ -191,6 +192,23 @@ describe("an album's audience", () => {
     const theirs = (await listAlbums(friend, { ownerId: owner.id, access: await accessTo(friend, owner.id) })).items[0]!;
     expect(theirs).toMatchObject({ count: 1, cover: { id: ready.mediaId, status: "READY" }, mine: false });
     expect((await listPhotos(friend, { albumId: album.id })).map((p) => p.id)).toEqual([ready.photoId]);
+  });
+
+  it("lists the album's own uploads (where its photos are liked and commented on) to those who may see it", async () => {
+    const [owner, friend, stranger] = await Promise.all([buildUser(), buildUser(), buildUser()]);
+    await befriend(owner, friend);
+    const [album, other] = [await newAlbum(owner, { audience: "FRIENDS" }), await newAlbum(owner, { audience: "FRIENDS" })];
+    const first = await addPhoto(owner, album.id, randomUUID());
+    const second = await addPhoto(owner, album.id, randomUUID());
+    await addPhoto(owner, other.id, randomUUID());
+    await buildPost(owner, "FRIENDS");
+    const uploads = async (viewer: SignedInViewer) =>
+      (await listSpacePosts(viewer, { ownerId: owner.id, access: await accessTo(viewer, owner.id), kind: "photos", albumId: album.id })).items.map((p) => Number(p.id));
+    expect(await uploads(friend)).toEqual([second.postId, first.postId]);
+    expect(await uploads(stranger)).toEqual([]);
+    await updateAlbum(owner, updateAlbumSchema.parse({ albumId: album.id, audience: "ONLY_ME" }));
+    expect(await uploads(friend)).toEqual([]);
+    expect(await uploads(owner)).toEqual([second.postId, first.postId]);
   });
 });
 

@@ -9,11 +9,12 @@ export const PAGE_SIZE = 20;
 
 /**
  * One owner's items that the viewer may see, newest first, keyset-paginated
- * by id; `kind` narrows to one tab of the space (status, blog, video...).
+ * by id; `kind` narrows to one tab of the space (status, blog, video...),
+ * `albumId` to one album's upload batches.
  */
 export async function listSpacePosts(
   viewer: Viewer,
-  input: { ownerId: number; access: Access; before?: number; kind?: PostKind; limit?: number },
+  input: { ownerId: number; access: Access; before?: number; kind?: PostKind; albumId?: number; limit?: number },
 ): Promise<Page<PostView>> {
   const limit = input.limit ?? PAGE_SIZE;
   const rows = await db.post.findMany({
@@ -22,6 +23,7 @@ export async function listSpacePosts(
       ...visiblePostFilter(input.access),
       // The status tab (说说) also lists the owner's reposts (kindsOf).
       ...(input.kind ? { kind: { in: kindsOf(input.kind) } } : {}),
+      ...(input.albumId ? { albumId: input.albumId } : {}),
       ...(input.before ? { id: { lt: input.before } } : {}),
     },
     include: { author: AUTHOR_SELECT },

@@ -9,6 +9,7 @@ import { postRefSchema } from "@/lib/validation/post";
 import { BlogOwnerActions } from "@/components/blog/blog-owner-actions";
 import { Avatar } from "@/components/ui/avatar";
 import { ItemInteractions } from "@/components/items/item-interactions";
+import { ItemReportMenu } from "@/components/reports/item-report-menu";
 import "@/components/blog/blog-prose.css";
 
 type Props = { params: Promise<{ handle: string; id: string }> };
@@ -58,6 +59,9 @@ export default async function BlogPage({ params }: Props) {
             )}
             <span aria-hidden>·</span>
             <span>{t("audienceShown", { audience: ta(post.audience) })}</span>
+            <span className="ml-auto">
+              <ItemReportMenu post={post} />
+            </span>
           </div>
         </header>
         {/* Only HTML the server rendered and sanitised with its allowlist (src/server/blog/render-markdown.ts). */}

@@ -11,6 +11,7 @@ import { EntryOwnerTools } from "@/components/diary/entry-owner-tools";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RichText } from "@/components/ui/rich-text";
 import { ItemInteractions } from "@/components/items/item-interactions";
+import { ItemReportMenu } from "@/components/reports/item-report-menu";
 
 type Props = { params: Promise<{ handle: string; id: string }> };
 
@@ -33,7 +34,10 @@ export default async function DiaryEntryPage({ params }: Props) {
         ← {t("back", { name: author.displayName })}
       </Link>
       <article className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm sm:p-6" data-testid="diary-entry" data-post-id={entry.id}>
-        <DiaryBadges date={date} mood={mood} weather={weather} />
+        <div className="flex items-start justify-between gap-2">
+          <DiaryBadges date={date} mood={mood} weather={weather} />
+          <ItemReportMenu post={entry} />
+        </div>
         {entry.title && <h2 className="mt-3 text-xl font-semibold break-words text-stone-900">{entry.title}</h2>}
         <div className="mt-3 text-[16px] leading-relaxed text-stone-800">
           <RichText segments={entry.segments} />
