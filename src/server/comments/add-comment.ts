@@ -29,11 +29,16 @@ export async function addComment(viewer: SignedInViewer, input: AddCommentInput)
   let threadId: number | null = null;
   let answeredAuthorId: number | null = null;
   if (input.parentId !== undefined) {
-    const answered = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, parentId: true, authorId: true } });
+    const answered = await db.comment.findUnique({
+      where: { id: input.parentId },
+      select: { postId: true, parentId: true, authorId: true, parent: { select: { authorId: true } } },
+    });
     // A comment on another item is as missing as one that does not exist.
     if (!answered || answered.postId !== post.id) throw notFound();
-    // ... and so is one written by someone on the other side of a block.
+    // ... and so is one written by someone on the other side of a block, or
+    // in a thread they started (privacy/comment-sql.ts hides both).
     await assertNotBlockedWith(viewer, answered.authorId);
+    if (answered.parent) await assertNotBlockedWith(viewer, answered.parent.authorId);
     threadId = answered.parentId ?? input.parentId;
     answeredAuthorId = answered.authorId;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/server/privacy";
 import type { ListCommentsInput } from "@/lib/validation/comment";
-import { PAGE_REPLIES, PAGE_THREADS, queryComments, repliesBefore, threadsBefore, withReplies } from "./comment-sql";
+import { PAGE_REPLIES, PAGE_THREADS, commentCountFor, queryComments, repliesBefore, threadsBefore, withReplies } from "./comment-sql";
 import { nestThreads, presentComment, type CommentView } from "./comment-view";
 import { visiblePost } from "./load-post";
 import { commentsAndReplies, withMentionLinks } from "@/server/mentions/mention-links";
@@ -11,7 +11,7 @@ export type CommentPage = {
   items: CommentView[];
   /** Pass as `before` for the earlier ones; null when there are none. */
   nextCursor: string | null;
-  /** All comments on the item, replies included (posts.comment_count). */
+  /** All comments on the item the viewer may see, replies included (posts.comment_count less those hidden by blocks). */
   commentCount: number;
 };
 
@@ -23,17 +23,20 @@ export type CommentPage = {
  */
 export async function listComments(viewer: Viewer, input: ListCommentsInput): Promise<CommentPage> {
   const post = await visiblePost(viewer, input.postId);
-  const ctx = { viewerId: viewer?.id, ownerOf: () => post.authorId };
+  const viewerId = viewer?.id;
+  const ctx = { viewerId, ownerOf: () => post.authorId };
+  // The count comes with the rows (same snapshot); an empty page asks for it on its own.
+  const countOf = async (rows: { post_comment_count: number }[]) => rows[0]?.post_comment_count ?? (await commentCountFor(post.id, viewerId));
   if (input.parentId !== undefined) {
-    const rows = await queryComments(repliesBefore(post.id, input.parentId, input.before, PAGE_REPLIES), viewer?.id);
+    const rows = await queryComments(repliesBefore(post.id, input.parentId, input.before, PAGE_REPLIES, viewerId), viewerId);
     const more = rows.length > PAGE_REPLIES;
     const page = more ? rows.slice(1) : rows; // rows are oldest first: the extra one is the earliest
-    return { items: await withMentionLinks(page.map((r) => presentComment(r, ctx))), nextCursor: more ? String(page[0]!.id) : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
+    return { items: await withMentionLinks(page.map((r) => presentComment(r, ctx))), nextCursor: more ? String(page[0]!.id) : null, commentCount: await countOf(rows) };
   }
-  const rows = await queryComments(withReplies(threadsBefore(post.id, input.before, PAGE_THREADS), PAGE_REPLIES), viewer?.id);
+  const rows = await queryComments(withReplies(threadsBefore(post.id, input.before, PAGE_THREADS, viewerId), PAGE_REPLIES, viewerId), viewerId);
   const threads = nestThreads(rows, ctx);
   const more = threads.length > PAGE_THREADS;
   const page = more ? threads.slice(1) : threads;
   await withMentionLinks(commentsAndReplies(page));
-  return { items: page, nextCursor: more ? page[0]!.id : null, commentCount: rows[0]?.post_comment_count ?? post.commentCount };
+  return { items: page, nextCursor: more ? page[0]!.id : null, commentCount: await countOf(rows) };
 }

@@ -1,6 +1,7 @@
 // The guestbook: who sees which message (grid: kind of message x viewer,
 // through the pure rule, the list and the count), the approval flow,
-// replies, who may delete, bad input and double submission.
+// replies, who may delete, bad input and double submission, and what a
+// blocked pair see of each other on a third user's guestbook.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GUESTBOOK_MAX_CHARS, leaveMessageSchema, replyMessageSchema } from "@/lib/validation/guestbook";
@@ -9,6 +10,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { canSeeGuestbookEntry } from "@/server/privacy";
 import { buildUser } from "@/test/factories";
+import { blockForTest } from "@/test/social-factories";
 import { approveMessage } from "./approve-message";
 import { deleteMessage } from "./delete-message";
 import { leaveMessage } from "./leave-message";
@@ -119,6 +121,40 @@ describe("guestbook visibility grid", () => {
     const me = await buildUser();
     await expectNotFound(listMessages(null, { handle: `nobody_${randomUUID().slice(0, 8)}` }));
     await expectNotFound(leave(me, { handle: `nobody_${randomUUID().slice(0, 8)}`, body: "hi" }));
+  });
+});
+
+describe("a blocked pair on a third user's guestbook", () => {
+  for (const direction of ["viewer blocks", "blocked by"] as const) {
+    it(`${direction}: neither sees the other's messages, in the list or the counts; everyone else sees them all`, async () => {
+      const [owner, d, x, v] = await Promise.all([buildUser(), buildUser(), buildUser(), buildUser()]);
+      const fromD = await leave(d, { handle: owner.handle, body: "from D" });
+      const fromX = await leave(x, { handle: owner.handle, body: "from X" });
+      const fromV = await leave(v, { handle: owner.handle, body: "from V" });
+      await setApproval(owner, { enabled: true });
+      const xWaiting = await leave(x, { handle: owner.handle, body: "X waits" });
+      if (direction === "viewer blocks") await blockForTest(v, x);
+      else await blockForTest(x, v);
+
+      expect(await shown(v, owner)).toEqual({ ids: [fromV.id, fromD.id], total: 2, pending: 0 });
+      expect(await shown(x, owner)).toEqual({ ids: [xWaiting.id, fromX.id, fromD.id], total: 3, pending: 1 });
+      const everyone = [fromV.id, fromX.id, fromD.id];
+      expect(await shown(d, owner)).toEqual({ ids: everyone, total: 3, pending: 0 });
+      expect(await shown(null, owner)).toEqual({ ids: everyone, total: 3, pending: 0 });
+      // The owner, outside the pair, still sees everything on their guestbook.
+      expect(await shown(owner, owner)).toEqual({ ids: [xWaiting.id, ...everyone], total: 4, pending: 1 });
+    });
+  }
+
+  it("the owner in a blocked pair no longer sees the other's messages on their own guestbook", async () => {
+    const [owner, x, d] = await Promise.all([buildUser(), buildUser(), buildUser()]);
+    await setApproval(owner, { enabled: true });
+    const fromD = await leave(d, { handle: owner.handle, body: "from D" });
+    await leave(x, { handle: owner.handle, body: "X waits" });
+    await blockForTest(owner, x);
+    expect(await shown(owner, owner)).toEqual({ ids: [fromD.id], total: 1, pending: 1 });
+    // Others' view is unchanged by the owner's block.
+    expect((await shown(d, owner)).ids).toEqual([fromD.id]);
   });
 });
 

@@ -1,6 +1,10 @@
 // Who may see (and act on) a guestbook message, as data. The single-message
 // check and the list/count filter are both derived from GUESTBOOK_RULES, so
-// the list, its count and every mutation apply the same rule.
+// the list, its count and every mutation apply the same rule. The list/count
+// filter (and its SQL twin, guestbook-sql.ts) also leave out messages across
+// a block, which needs the blocks table: the single-message check does not,
+// so the owner may still act on a message they can no longer see, as with
+// comments on their items (delete-comment.ts).
 
 /** A message as the rule needs it. */
 export type GuestbookAccess = { ownerId: number; authorId: number; private: boolean; approved: boolean };
@@ -41,7 +45,9 @@ export function canActOnGuestbookEntry(viewerId: number | null | undefined, entr
 }
 
 type Restriction = { private?: false; approved?: true };
-export type GuestbookWhere = { ownerId: number; OR?: (Restriction & { authorId?: number })[] } & Restriction;
+/** The writer is on neither side of a block with the viewer (Prisma's form of relation-sql.ts blockedPairSql). */
+type NotBlockedWith = { blocksMade: { none: { blockedId: number } }; blocksReceived: { none: { blockerId: number } } };
+export type GuestbookWhere = { ownerId: number; OR?: (Restriction & { authorId?: number })[]; author?: NotBlockedWith } & Restriction;
 
 function restrictionsOf(role: GuestbookRole): Restriction {
   const rule = GUESTBOOK_RULES[role];
@@ -52,10 +58,17 @@ function restrictionsOf(role: GuestbookRole): Restriction {
  * Prisma `where` for the messages on `ownerId`'s guestbook that the viewer
  * may see: the owner's role on all of them; otherwise the "other" role's
  * restrictions, lifted by the "writer" role's on the viewer's own messages.
+ * Like comments, and whoever the viewer is (the owner too), never a message
+ * written by someone the viewer blocked or was blocked by.
  */
 export function visibleGuestbookFilter(viewerId: number | null | undefined, ownerId: number): GuestbookWhere {
-  if (viewerId === ownerId) return { ownerId, ...restrictionsOf("owner") };
+  const unblocked = viewerId ? { author: notBlockedWith(viewerId) } : {};
+  if (viewerId === ownerId) return { ownerId, ...restrictionsOf("owner"), ...unblocked };
   const others = restrictionsOf("other");
   if (viewerId == null) return { ownerId, ...others };
-  return { ownerId, OR: [others, { authorId: viewerId, ...restrictionsOf("writer") }] };
+  return { ownerId, OR: [others, { authorId: viewerId, ...restrictionsOf("writer") }], ...unblocked };
+}
+
+function notBlockedWith(viewerId: number): NotBlockedWith {
+  return { blocksMade: { none: { blockedId: viewerId } }, blocksReceived: { none: { blockerId: viewerId } } };
 }

@@ -27,3 +27,14 @@ function blockedPairText(a: string, b: string): string {
 export function blockedPairSql(a: string, b: string): Prisma.Sql {
   return Prisma.raw(blockedPairText(a, b));
 }
+
+/**
+ * SQL int[]: every user in a blocked pair with user `v` (a trusted literal),
+ * either way: the set form of blockedPairSql (u is in it exactly when
+ * blockedPairSql(u, v)). Uncorrelated, so Postgres computes it once per
+ * statement (two index lookups): reads over many rows test membership instead
+ * of probing blocks row by row, and counts can start from these users' rows.
+ */
+export function blockedPartnersSql(v: string): Prisma.Sql {
+  return Prisma.raw(`ARRAY(SELECT pb.blocked_id FROM blocks pb WHERE pb.blocker_id = ${v} UNION SELECT pb.blocker_id FROM blocks pb WHERE pb.blocked_id = ${v})`);
+}
