@@ -1,10 +1,27 @@
-import { test, expect, createPostViaApi, mainNav, newMember, open, openUntil, postCard, reopen, uniqueSuffix, befriendViaUI } from "./fixtures";
+import {
+  test,
+  expect,
+  createPostViaApi,
+  expectPageLikeMissing,
+  followViaUI,
+  mainNav,
+  MISSING_ID,
+  newMember,
+  open,
+  openUntil,
+  postCard,
+  reopen,
+  uniqueSuffix,
+  befriendViaUI,
+} from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The diary end to end: an entry written through the UI is its author's
 // alone (not in a friend's feed, not on the tab, its URL a 404) until the
 // author widens it to friends on the entry's page; then the friend sees it
-// in the feed and on the tab, its day lit in the calendar.
+// in the feed and on the tab, its day lit in the calendar. C, a stranger,
+// still sees nothing of it (the tab, the feed even after following A, its
+// URL the same 404 page as a made-up id).
 
 // The config's browser zone and the tz cookie the fixtures preset.
 const ZONE = "Asia/Shanghai";
@@ -20,7 +37,10 @@ test("a diary entry stays private until its author widens it to friends", async 
   const title = `Quiet Sunday ${run}`;
   const body = `Dear diary, I walked by the lake ${run}`;
   const marker = `A status for friends after the diary entry ${run}`;
+  const everyone = `A status for everyone after the diary entry ${run}`;
   const [a, b] = await Promise.all([newMember(browser, baseURL!, "alice"), newMember(browser, baseURL!, "bob")]);
+  // The stranger signs up after them: three password hashes at once can outlast the sign-up wait on a busy machine.
+  const c = await newMember(browser, baseURL!, "carol");
   const diaryA = `/u/${a.user.handle}/diary`;
   const dayLink = (page: Page) => calendar(page).getByRole("link", { name: `1 entry on ${todayLabel()}` });
   let entryUrl = "";
@@ -119,4 +139,25 @@ test("a diary entry stays private until its author widens it to friends", async 
     await expect(b.page.getByRole("button", { name: "Delete" })).toHaveCount(0);
     await expect(mainNav(b.page)).toBeVisible();
   });
+
+  await test.step("C, a stranger, sees nothing of the friends' entry: not on the tab, not in the feed, its URL a missing id's 404", async () => {
+    await open(c.page, diaryA);
+    await expect(c.page.getByTestId("diary-empty")).toBeVisible();
+    await expect(c.page.getByText(body)).toHaveCount(0);
+    await expect(litDays(c.page)).toHaveCount(0);
+    await expectPageLikeMissing(c.page, entryUrl, `${diaryA}/${MISSING_ID}`);
+    await open(c.page, "/");
+    await expect(c.page.getByText(body)).toHaveCount(0);
+
+    // Following A (still not a friend) brings A's posts into C's feed: the public one, not the entry.
+    await createPostViaApi(a.context.request, everyone, "PUBLIC");
+    await followViaUI(c, a);
+    await openUntil(c.page, "/", async () => {
+      await expect(postCard(c.page, everyone)).toBeVisible({ timeout: 1000 });
+    });
+    await expect(c.page.getByText(body)).toHaveCount(0);
+    await expect(c.page.getByText(title)).toHaveCount(0);
+  });
+
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
 });

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 
 // Shared helpers for the browser tests. Every test makes its own users with
 // unique emails and handles, so the suite passes on a fresh or a reused
@@ -148,8 +148,8 @@ export async function postWithComposer(page: Page, body: string, audience: "Ever
   return id!;
 }
 
-export const posts = (page: Page) => page.locator("article[data-testid=post]");
-export const postCard = (page: Page, text: string) => posts(page).filter({ hasText: text });
+export const posts = (scope: Page | Locator) => scope.locator("article[data-testid=post]");
+export const postCard = (scope: Page | Locator, text: string) => posts(scope).filter({ hasText: text });
 
 /** The ids of the post cards on the page, top to bottom. */
 export async function shownPostIds(page: Page): Promise<string[]> {
@@ -186,4 +186,37 @@ export async function befriendViaUI(a: Member, b: Member, friendsAfter = 1) {
   await open(a.page, "/friends");
   await a.page.getByRole("button", { name: `Accept friend request from ${b.user.displayName}` }).click();
   await expect(a.page.getByRole("heading", { name: `My friends (${friendsAfter})` })).toBeVisible();
+}
+
+/** A made-up id: the largest the routes accept, never reached by a test database. */
+export const MISSING_ID = "2147483647";
+
+/**
+ * Hidden must look exactly like missing: `url` answers 404 with the same
+ * visible page as `missingUrl` (the same route with a made-up id, MISSING_ID).
+ */
+export async function expectPageLikeMissing(page: Page, url: string, missingUrl: string) {
+  const missing = await open(page, missingUrl);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const missingText = await page.locator("body").innerText();
+  const res = await open(page, url);
+  expect(res?.status(), url).toBe(404);
+  expect(await page.locator("body").innerText(), `${url} shows the page of a missing id`).toBe(missingText);
+}
+
+/** The same for a plain request (a media file, an API route): the 404 status and bytes of `missingUrl`. */
+export async function expectResponseLikeMissing(request: APIRequestContext, url: string, missingUrl: string) {
+  const hidden = await request.get(url);
+  const missing = await request.get(missingUrl);
+  expect(missing.status()).toBe(404);
+  expect(hidden.status(), url).toBe(404);
+  expect((await hidden.body()).equals(await missing.body()), `${url}: the bytes of a missing id`).toBe(true);
+}
+
+/** `follower` follows `author` from the author's space (a follower is not a friend). */
+export async function followViaUI(follower: Member, author: Member) {
+  await open(follower.page, `/u/${author.user.handle}`);
+  await follower.page.getByRole("button", { name: "Follow", exact: true }).click();
+  await expect(follower.page.getByRole("button", { name: "Unfollow" })).toBeVisible();
 }

@@ -1,11 +1,28 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, open, openUntil, newMember, postCard, uniqueSuffix, befriendViaUI } from "./fixtures";
+import {
+  test,
+  expect,
+  createPostViaApi,
+  expectPageLikeMissing,
+  expectResponseLikeMissing,
+  followViaUI,
+  MISSING_ID,
+  open,
+  openUntil,
+  newMember,
+  postCard,
+  uniqueSuffix,
+  befriendViaUI,
+} from "./fixtures";
 
 // Music and video through the UI: a song's tags prefill its form, a friend
 // hears it in the feed, the space's background music starts only on a click
 // and plays on across a client-side navigation inside the space (same
 // <audio> element, no reload), and a video seeks through Range (206) responses.
+// Both are for friends: C, a stranger, finds them nowhere (tabs, background
+// music, feed even after following A), and their pages and files (audio,
+// video, poster) answer exactly like a missing id.
 
 const media = (name: string) => path.join(__dirname, "fixtures", "media", name);
 
@@ -33,7 +50,11 @@ test("a song from its tags to a friend's feed and the space's background music; 
   test.setTimeout(240_000);
   const run = uniqueSuffix();
   const [a, b] = await Promise.all([newMember(browser, baseURL!, "tunea"), newMember(browser, baseURL!, "tuneb")]);
+  // The stranger signs up after them: three password hashes at once can outlast the sign-up wait on a busy machine.
+  const c = await newMember(browser, baseURL!, "tunec");
   const spaceA = `/u/${a.user.handle}`;
+  // What C must not reach: the items' pages and files, filled in as the steps go.
+  const hidden = { trackId: "", audio: "", videoId: "", video: "", poster: "" };
   await befriendViaUI(a, b);
 
   await test.step("A uploads the mp3 on the Music tab; title and artist come from its tags", async () => {
@@ -51,6 +72,7 @@ test("a song from its tags to a friend's feed and the space's background music; 
     await expect(item).toHaveCount(1);
     await expect(item.getByLabel("Play Test Tone")).toBeAttached();
     await expect(item.getByTestId("track-meta")).toHaveText("Kongjian Band · Fixtures");
+    hidden.trackId = (await item.getAttribute("data-post-id"))!;
   });
 
   await test.step("B, a friend, finds an audio player on the song's card in the feed", async () => {
@@ -61,6 +83,7 @@ test("a song from its tags to a friend's feed and the space's background music; 
     await expect(audio).toHaveAttribute("preload", "none");
     const src = await audio.getAttribute("src");
     expect(src).toMatch(/^\/media\/\d+\/original$/);
+    hidden.audio = src!;
     // A stranger (signed out) gets the same 404 as for a missing file.
     const anon = await browser.newContext();
     expect((await anon.request.get(`${baseURL}${src}`)).status()).toBe(404);
@@ -131,6 +154,7 @@ test("a song from its tags to a friend's feed and the space's background music; 
     const id = await a.page.getByTestId("video-item").filter({ hasText: `Seaside ${run}` }).getAttribute("data-post-id");
     const src = await a.page.getByTestId("video-item").filter({ hasText: `Seaside ${run}` }).locator("video").getAttribute("src");
     expect(src).toMatch(/^\/media\/\d+\/original$/);
+    Object.assign(hidden, { videoId: id!, video: src! });
     const partial = b.page.waitForResponse((r) => new URL(r.url()).pathname === src && r.status() === 206, { timeout: 60_000 });
     // Processing (poster, duration) takes a moment; until then B gets the 404 page.
     await openUntil(b.page, `${spaceA}/post/${id}`, async () => {
@@ -154,6 +178,43 @@ test("a song from its tags to a friend's feed and the space's background music; 
     expect(seeked).toBeCloseTo(2, 0);
     const res = await partial;
     expect(res.headers()["content-range"]).toMatch(/^bytes \d+-\d+\/\d+$/);
+    // The job's poster frame (ffmpeg is on the test machine) is B's to see.
+    hidden.poster = (await video.getAttribute("poster")) ?? "";
+    expect(hidden.poster).toMatch(/^\/media\/\d+\/poster$/);
+    expect((await b.context.request.get(hidden.poster)).status()).toBe(200);
   });
 
+  await test.step("C, a stranger, finds neither: not on the tabs, no background music, item pages and files like a missing id", async () => {
+    await open(c.page, `${spaceA}/music`);
+    await expect(c.page.getByTestId("music-empty")).toBeVisible();
+    await expect(c.page.getByTestId("track-item")).toHaveCount(0);
+    await expect(c.page.getByRole("region", { name: "Background music" })).toHaveCount(0);
+    await expect(c.page.getByText("Test Tone")).toHaveCount(0);
+    await open(c.page, `${spaceA}/video`);
+    await expect(c.page.getByTestId("video-empty")).toBeVisible();
+    await expect(c.page.getByTestId("video-item")).toHaveCount(0);
+
+    const missingPage = `${spaceA}/post/${MISSING_ID}`;
+    await expectPageLikeMissing(c.page, `${spaceA}/post/${hidden.trackId}`, missingPage);
+    await expectPageLikeMissing(c.page, `${spaceA}/post/${hidden.videoId}`, missingPage);
+    await expectResponseLikeMissing(c.context.request, hidden.audio, `/media/${MISSING_ID}/original`);
+    await expectResponseLikeMissing(c.context.request, hidden.video, `/media/${MISSING_ID}/original`);
+    await expectResponseLikeMissing(c.context.request, hidden.poster, `/media/${MISSING_ID}/poster`);
+  });
+
+  await test.step("C's feed has neither, even once C follows A (a follower is not a friend)", async () => {
+    await open(c.page, "/");
+    await expect(c.page.getByText(`Tone ${run}`)).toHaveCount(0);
+    const everyone = `A status for everyone after the songs ${run}`;
+    await createPostViaApi(a.context.request, everyone, "PUBLIC");
+    await followViaUI(c, a);
+    await openUntil(c.page, "/", async () => {
+      await expect(postCard(c.page, everyone)).toBeVisible({ timeout: 1000 });
+    });
+    await expect(c.page.getByText(`Tone ${run}`)).toHaveCount(0);
+    await expect(c.page.getByText(`Seaside ${run}`)).toHaveCount(0);
+    await expect(c.page.locator("audio, video")).toHaveCount(0);
+  });
+
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
 });
