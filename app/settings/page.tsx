@@ -8,6 +8,7 @@ import { AvatarEditor } from "@/components/account/avatar-editor";
 import { CoverEditor } from "@/components/account/cover-editor";
 import { StorageUsage } from "@/components/media/storage-usage";
 import { getStorageUsage } from "@/server/media/storage-usage";
+import { remainingOf } from "@/lib/upload-check";
 import { getFootprints } from "@/server/visitors/set-footprints";
 import { FootprintsToggle } from "@/components/visitors/footprints-toggle";
 import { BlockedUsersSection } from "@/components/blocks/blocked-users-section";
@@ -38,12 +39,12 @@ export default async function SettingsPage() {
       <section aria-labelledby="avatar-h" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="avatar-h" className="font-medium">{tm("avatarTitle")}</h2>
         <p className="mb-3 mt-1 text-sm text-stone-600">{tm("avatarText")}</p>
-        <AvatarEditor user={{ id: space.owner.id, displayName: space.owner.displayName, avatarMediaId: space.owner.avatarMediaId }} />
+        <AvatarEditor user={{ id: space.owner.id, displayName: space.owner.displayName, avatarMediaId: space.owner.avatarMediaId }} remainingBytes={remainingOf(usage)} />
       </section>
       <section aria-labelledby="cover-h" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="cover-h" className="font-medium">{tm("coverTitle")}</h2>
         <p className="mb-3 mt-1 text-sm text-stone-600">{tm("coverText")}</p>
-        <CoverEditor coverMediaId={space.owner.coverMediaId} />
+        <CoverEditor coverMediaId={space.owner.coverMediaId} remainingBytes={remainingOf(usage)} />
       </section>
       <section aria-labelledby="storage-h" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="storage-h" className="mb-2 font-medium">{tmedia("storage")}</h2>

@@ -6,9 +6,10 @@ import { uploadMedia } from "@/server/media/upload-media";
 import { uploadQuerySchema } from "@/lib/validation/media";
 
 /**
- * POST /api/uploads?purpose=photo|inline|avatar|cover|audio|video&name=&clientKey=[&albumId=&batch=][&crop=l,t,s]
+ * POST /api/uploads?purpose=photo|inline|avatar|cover|track-cover|audio|video&name=&clientKey=[&albumId=&batch=][&crop=l,t,s]
  * The request body is the file's bytes, streamed (never held in memory);
- * answers 413 as soon as it passes the purpose's limit.
+ * answers 413 as soon as it passes the purpose's limit or what is left of the
+ * owner's storage quota.
  */
 export const POST = jsonRoute(async (req) => {
   const viewer = await requireViewer();

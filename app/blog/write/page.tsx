@@ -4,6 +4,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { getBlogForEdit } from "@/server/blog/get-blog-for-edit";
 import { getDraft } from "@/server/blog/get-draft";
 import { orNotFound } from "@/server/http/or-not-found";
+import { getStorageUsage } from "@/server/media/storage-usage";
 import { draftRefSchema } from "@/lib/validation/blog";
 import { postRefSchema } from "@/lib/validation/post";
 import { BlogEditor, type EditorInitial } from "@/components/blog/editor";
@@ -37,6 +38,8 @@ export default async function WriteBlogPage({ searchParams }: Props) {
     const d = await orNotFound(getDraft(viewer, ref.data));
     initial = { draftId: d.id, title: d.title, source: d.source, audience: d.audience, audienceGroupIds: d.audienceGroupIds, audienceUserIds: d.audienceUserIds };
   }
+  // The author's storage: shown under the text and checked before an image is sent.
+  const usage = await getStorageUsage(viewer);
   // A new key per item: moving from one draft to another starts a fresh editor.
-  return <BlogEditor key={`${initial.postId ?? "p"}-${initial.draftId ?? "d"}`} initial={initial} cancelHref={cancelHref} />;
+  return <BlogEditor key={`${initial.postId ?? "p"}-${initial.draftId ?? "d"}`} initial={initial} cancelHref={cancelHref} usage={usage} />;
 }

@@ -18,7 +18,8 @@ import { LimitHint, UploadStatus, useProfileUpload } from "./profile-upload";
 
 type Chosen = { file: File; url: string; image: Size | null; square: CropSquare | null; broken: boolean };
 
-export function AvatarEditor({ user }: { user: { id: number; displayName: string; avatarMediaId: number | null } }) {
+/** `remainingBytes`: what is left of the owner's storage quota (from the page), checked before the image is sent. */
+export function AvatarEditor({ user, remainingBytes }: { user: { id: number; displayName: string; avatarMediaId: number | null }; remainingBytes?: number }) {
   const t = useTranslations("profileMedia");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -38,7 +39,7 @@ export function AvatarEditor({ user }: { user: { id: number; displayName: string
     const file = e.target.files?.[0];
     e.target.value = ""; // choosing the same file again still fires change
     if (!file) return;
-    const early = checkBeforeUpload(file, "avatar");
+    const early = checkBeforeUpload(file, "avatar", remainingBytes ?? null);
     setPickError(early ? te(early, { name: cleanFileName(file.name), limit: formatBytes(limitOf("avatar"), locale) }) : null);
     upload.reset();
     setChosen(early ? null : { file, url: URL.createObjectURL(file), image: null, square: null, broken: false });

@@ -16,7 +16,8 @@ import { LimitHint, UploadStatus, useProfileUpload } from "./profile-upload";
 // Same box as the space header's cover, so the preview shows the same cut.
 const COVER_BOX = "h-32 w-full rounded-md object-cover sm:h-44";
 
-export function CoverEditor({ coverMediaId }: { coverMediaId: number | null }) {
+/** `remainingBytes`: what is left of the owner's storage quota (from the page), checked before the image is sent. */
+export function CoverEditor({ coverMediaId, remainingBytes }: { coverMediaId: number | null; remainingBytes?: number }) {
   const t = useTranslations("profileMedia");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -35,7 +36,7 @@ export function CoverEditor({ coverMediaId }: { coverMediaId: number | null }) {
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    const early = checkBeforeUpload(file, "cover");
+    const early = checkBeforeUpload(file, "cover", remainingBytes ?? null);
     setPickError(early ? te(early, { name: cleanFileName(file.name), limit: formatBytes(limitOf("cover"), locale) }) : null);
     upload.reset();
     setChosen(early ? null : { file, url: URL.createObjectURL(file), broken: false });

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { formatBytes, limitOf, uploadFile, type UploadPurpose } from "@/components/media/upload-file";
-import { useMediaStatus } from "@/components/media/use-media-status";
+import { WatchMedia } from "@/components/media/watch-media";
 import type { MediaView } from "@/server/presenters/attachment-types";
 
 type Crop = { left: number; top: number; size: number };
@@ -78,15 +78,6 @@ export function useProfileUpload(purpose: Extract<UploadPurpose, "avatar" | "cov
   );
 
   return { state, busy, start, settled, reset: () => setState({ step: "idle" }) };
-}
-
-/** Polls one processing upload and reports when it is ready or failed. */
-function WatchMedia({ media, onSettled }: { media: MediaView; onSettled: (m: MediaView) => void }) {
-  const current = useMediaStatus(media);
-  useEffect(() => {
-    if (current.status !== "PROCESSING") onSettled(current);
-  }, [current, onSettled]);
-  return null;
 }
 
 /** "Up to 20 MB" next to the file picker, from the same limit the server enforces. */

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { reorderPhotoAction } from "@/actions/album-actions";
+import type { QuotaUsage } from "@/lib/upload-check";
 import type { AlbumChoice, AlbumView } from "@/server/albums/album-types";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView, PhotoView } from "@/server/presenters/attachment-types";
@@ -16,7 +17,7 @@ import { PhotoUploader } from "./photo-uploader";
  * also gets the uploader (new photos appear at once, "processing" until their
  * job has run) and an "organise" mode to edit, reorder, move and delete.
  */
-export function AlbumPhotos({ album, initial, choices }: { album: AlbumView; initial: PhotoView[]; choices: AlbumChoice[] }) {
+export function AlbumPhotos({ album, initial, choices, usage }: { album: AlbumView; initial: PhotoView[]; choices: AlbumChoice[]; usage?: QuotaUsage }) {
   const t = useTranslations("albums");
   const te = useTranslations("errors");
   const router = useRouter();
@@ -72,7 +73,7 @@ export function AlbumPhotos({ album, initial, choices }: { album: AlbumView; ini
 
   return (
     <div className="space-y-4">
-      {album.mine && <PhotoUploader albumId={album.id} albumTitle={album.title} onUploaded={onUploaded} onSettled={onSettled} />}
+      {album.mine && <PhotoUploader albumId={album.id} albumTitle={album.title} usage={usage} onUploaded={onUploaded} onSettled={onSettled} />}
       {album.mine && photos.length > 0 && (
         <div className="flex justify-end">
           <button

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ACCEPT } from "@/server/media/limits";
 import type { UploadResult } from "@/server/media/upload-types";
-import { formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
+import type { QuotaUsage } from "@/lib/upload-check";
+import { checkBatchBeforeUpload, formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
+import { useQuota } from "@/components/media/use-quota";
 import { Button } from "@/components/ui/button";
 
 /** Uploads at once: enough to overlap network and server work, few enough not to starve one file. */
@@ -15,7 +17,7 @@ const bar = (tone: "ok" | "error", height: string) =>
     tone === "ok" ? "[&::-webkit-progress-value]:bg-brand-600 [&::-moz-progress-bar]:bg-brand-600" : "[&::-webkit-progress-value]:bg-red-500 [&::-moz-progress-bar]:bg-red-500"
   }`;
 /** Errors a retry can't fix: the same bytes will be refused again. */
-const FINAL = new Set(["fileEmpty", "fileTooLarge", "fileUnsupported", "fileTooManyPixels", "fileUnreadable"]);
+const FINAL = new Set(["fileEmpty", "fileTooLarge", "fileUnsupported", "fileTooManyPixels", "fileUnreadable", "quotaExceeded"]);
 
 type Row = {
   /** The file's idempotency key: a retry reuses it, so the server keeps one photo. */
@@ -30,16 +32,32 @@ type Row = {
 
 /**
  * Adds photos to an album: a file picker, or files dropped anywhere on the
- * page. The limit is shown before anything is sent; each file gets its own
- * row with a progress bar and, if it fails, the reason naming it and a
- * retry; a total bar sums them. At most CONCURRENCY files travel at once.
+ * page. The limit is shown before anything is sent; chosen files are checked
+ * at once (empty, too large, over what is left of the storage quota, counted
+ * in order across the selection) and refused ones are never sent; each file
+ * gets its own row with a progress bar and, if it fails, the reason naming it
+ * and a retry; a total bar sums them. At most CONCURRENCY files travel at once.
  */
-export function PhotoUploader({ albumId, albumTitle, onUploaded, onSettled }: { albumId: number; albumTitle: string; onUploaded: (r: UploadResult) => void; onSettled: () => void }) {
+export function PhotoUploader({
+  albumId,
+  albumTitle,
+  usage,
+  onUploaded,
+  onSettled,
+}: {
+  albumId: number;
+  albumTitle: string;
+  /** The owner's storage, from the page. */
+  usage?: QuotaUsage;
+  onUploaded: (r: UploadResult) => void;
+  onSettled: () => void;
+}) {
   const t = useTranslations("albums");
   const tm = useTranslations("media");
   const te = useTranslations("errors");
   const locale = useLocale();
   const limit = formatBytes(limitOf("photo"), locale);
+  const { remaining, track } = useQuota(usage);
   const [rows, setRows] = useState<Row[]>([]);
   const [dragging, setDragging] = useState(false);
   const started = useRef(new Set<string>());
@@ -48,23 +66,40 @@ export function PhotoUploader({ albumId, albumTitle, onUploaded, onSettled }: { 
 
   const patch = useCallback((clientKey: string, p: Partial<Row>) => setRows((rs) => rs.map((r) => (r.clientKey === clientKey ? { ...r, ...p } : r))), []);
 
-  const addFiles = useCallback((files: File[]) => {
-    if (!files.length) return;
-    const batch = crypto.randomUUID();
-    setRows((rs) => [...rs, ...files.map((file) => ({ clientKey: crypto.randomUUID(), batch, file, loaded: 0, status: "queued" as const }))]);
-  }, []);
+  const addFiles = useCallback(
+    (files: File[]) => {
+      if (!files.length) return;
+      const batch = crypto.randomUUID();
+      setRows((rs) => {
+        // Files still waiting for a slot take quota too (the quota hook counts a file from when it is sent).
+        const waiting = rs.reduce((n, r) => n + (r.status === "queued" ? r.file.size : 0), 0);
+        const checks = checkBatchBeforeUpload(files, "photo", remaining === null ? null : Math.max(0, remaining - waiting));
+        return [
+          ...rs,
+          ...files.map((file, i): Row => {
+            const error = checks[i];
+            return { clientKey: crypto.randomUUID(), batch, file, loaded: 0, ...(error ? { status: "error", error } : { status: "queued" }) };
+          }),
+        ];
+      });
+    },
+    [remaining],
+  );
 
   const start = useCallback(
     async (row: Row) => {
       started.current.add(row.clientKey);
       patch(row.clientKey, { status: "uploading", loaded: 0, error: undefined });
-      const res = await uploadFile(row.file, {
-        purpose: "photo",
-        clientKey: row.clientKey,
-        albumId,
-        batch: row.batch,
-        onProgress: (loaded) => patch(row.clientKey, { loaded }),
-      });
+      const res = await track(
+        row.file.size,
+        uploadFile(row.file, {
+          purpose: "photo",
+          clientKey: row.clientKey,
+          albumId,
+          batch: row.batch,
+          onProgress: (loaded) => patch(row.clientKey, { loaded }),
+        }),
+      );
       started.current.delete(row.clientKey);
       if (res.ok) {
         uploadedSinceSettle.current = true;
@@ -74,7 +109,7 @@ export function PhotoUploader({ albumId, albumTitle, onUploaded, onSettled }: { 
         patch(row.clientKey, { status: "error", error: res.error });
       }
     },
-    [albumId, onUploaded, patch],
+    [albumId, onUploaded, patch, track],
   );
 
   // The queue: whenever a slot is free, the next waiting file goes.

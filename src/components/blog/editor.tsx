@@ -8,10 +8,13 @@ import { publishBlogAction, updateBlogAction } from "@/actions/blog-actions";
 import type { Audience } from "@/lib/audiences";
 import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import { charLength } from "@/lib/limits";
+import type { QuotaUsage } from "@/lib/upload-check";
 import { mediaUrl } from "@/lib/media-url";
 import { BLOG_SOURCE_MAX, BLOG_TITLE_MAX } from "@/lib/validation/blog";
 import type { MediaView } from "@/server/presenters/attachment-types";
-import { formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
+import { checkBatchBeforeUpload, formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
+import { StorageUsage } from "@/components/media/storage-usage";
+import { useQuota } from "@/components/media/use-quota";
 import { AudiencePicker } from "@/components/posts/audience-picker";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -29,9 +32,10 @@ export type EditorInitial = { draftId?: number; postId?: number; title: string; 
  * Writes a blog in Markdown with a toolbar and a live preview (tabs on a
  * phone, side by side on a wide screen). A new blog is a draft saved as the
  * author types; publishing turns that draft into the post. Editing a
- * published blog saves straight onto it.
+ * published blog saves straight onto it. Images are checked against the
+ * per-file limit and the author's remaining storage before they are sent.
  */
-export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; cancelHref?: string }) {
+export function BlogEditor({ initial, cancelHref, usage }: { initial: EditorInitial; cancelHref?: string; usage?: QuotaUsage }) {
   const t = useTranslations("blog");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -52,6 +56,7 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
   const autosave = useDraftAutosave(!editing, initial.draftId, { title, source, ...audience });
   const preview = usePreview(source);
   const limit = formatBytes(limitOf("inline"), locale);
+  const quota = useQuota(usage);
 
   // Restores the selection a toolbar edit asked for, once React has put the new text in.
   useLayoutEffect(() => {
@@ -106,22 +111,30 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
   const updateRow = (key: string, patch: Partial<UploadRow>) => setUploads((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const pickImages = (files: File[]) => {
-    for (const file of files) {
+    // The whole selection against what is left of the quota, in order: refused files are named and never sent.
+    const checks = checkBatchBeforeUpload(files, "inline", quota.remaining);
+    files.forEach((file, i) => {
       // One key per file, reused if the request is retried: the server stores it once.
       const key = crypto.randomUUID();
-      setUploads((rows) => [...rows, { key, name: cleanFileName(file.name), percent: 0 }]);
-      void uploadFile(file, {
-        purpose: "inline",
-        clientKey: key,
-        onProgress: (loaded, total) => updateRow(key, { percent: total ? Math.min(100, Math.round((loaded / total) * 100)) : 0 }),
-      }).then((res) => {
-        if (!res.ok) return updateRow(key, { error: te(res.error, { name: cleanFileName(file.name), limit }) });
+      const name = cleanFileName(file.name);
+      const early = checks[i];
+      if (early) return setUploads((rows) => [...rows, { key, name, percent: 0, error: te(early, { name, limit }) }]);
+      setUploads((rows) => [...rows, { key, name, percent: 0 }]);
+      void quota.track(
+        file.size,
+        uploadFile(file, {
+          purpose: "inline",
+          clientKey: key,
+          onProgress: (loaded, total) => updateRow(key, { percent: total ? Math.min(100, Math.round((loaded / total) * 100)) : 0 }),
+        }),
+      ).then((res) => {
+        if (!res.ok) return updateRow(key, { error: te(res.error, { name, limit }) });
         updateRow(key, { media: res.data.media, percent: 100 });
         const alt = altFromFileName(file.name);
         // Inserted where the caret is now: the author may have kept typing while it uploaded.
         apply((x, _s, e) => insertBlock(x, e, `![${alt}](${mediaUrl(res.data.media.id, "display")})`));
       });
-    }
+    });
   };
 
   const settled = useCallback((key: string, media: MediaView) => {
@@ -198,6 +211,11 @@ export function BlogEditor({ initial, cancelHref }: { initial: EditorInitial; ca
             spellCheck
             className="min-h-[20rem] w-full flex-1 resize-y rounded-b-lg p-3 text-[15px] leading-relaxed outline-none md:min-h-[32rem]"
           />
+          {quota.usage && (
+            <div className="border-t border-stone-100 px-3 py-1.5">
+              <StorageUsage {...quota.usage} />
+            </div>
+          )}
           <ImageUploads rows={uploads} onSettled={settled} onDismiss={dismiss} />
         </div>
 

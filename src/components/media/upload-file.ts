@@ -1,13 +1,14 @@
 "use client";
 // Sends one file to /api/uploads with XMLHttpRequest (fetch has no upload
 // progress events). The body is the file itself, so the server can stream it.
-// Size and emptiness are checked here first, against the same limits the
-// server enforces while receiving.
+// Size, emptiness and the remaining quota are checked here first, against the
+// same limits the server enforces while receiving.
+import { checkUploads, type UploadCheck } from "@/lib/upload-check";
 import { MEDIA_LIMITS } from "@/server/media/limits";
 import type { UploadResult } from "@/server/media/upload-types";
 
-export type UploadPurpose = "photo" | "inline" | "avatar" | "cover" | "audio" | "video";
-const KIND: Record<UploadPurpose, keyof typeof MEDIA_LIMITS> = { photo: "image", inline: "image", avatar: "image", cover: "image", audio: "audio", video: "video" };
+export type UploadPurpose = "photo" | "inline" | "avatar" | "cover" | "track-cover" | "audio" | "video";
+const KIND: Record<UploadPurpose, keyof typeof MEDIA_LIMITS> = { photo: "image", inline: "image", avatar: "image", cover: "image", "track-cover": "image", audio: "audio", video: "video" };
 
 export const limitOf = (purpose: UploadPurpose) => MEDIA_LIMITS[KIND[purpose]];
 
@@ -18,6 +19,8 @@ export type UploadOptions = {
   albumId?: number;
   batch?: string;
   crop?: { left: number; top: number; size: number };
+  /** What is left of the owner's quota (from the page), when known: a file over it is refused before sending. */
+  remainingBytes?: number | null;
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
 };
@@ -25,14 +28,17 @@ export type UploadOptions = {
 /** error is an i18n key under "errors"; messages take {name} and {limit}. */
 export type UploadOutcome = { ok: true; data: UploadResult } | { ok: false; error: string; status: number };
 
-export function checkBeforeUpload(file: File, purpose: UploadPurpose): string | null {
-  if (file.size === 0) return "fileEmpty";
-  if (file.size > limitOf(purpose)) return "fileTooLarge";
-  return null;
+export function checkBeforeUpload(file: File, purpose: UploadPurpose, remainingBytes: number | null = null): UploadCheck {
+  return checkUploads([file.size], limitOf(purpose), remainingBytes)[0]!;
+}
+
+/** The same for several files chosen at once: the batch is counted against the remaining quota in order. */
+export function checkBatchBeforeUpload(files: readonly File[], purpose: UploadPurpose, remainingBytes: number | null): UploadCheck[] {
+  return checkUploads(files.map((f) => f.size), limitOf(purpose), remainingBytes);
 }
 
 export function uploadFile(file: File, opts: UploadOptions): Promise<UploadOutcome> {
-  const early = checkBeforeUpload(file, opts.purpose);
+  const early = checkBeforeUpload(file, opts.purpose, opts.remainingBytes ?? null);
   if (early) return Promise.resolve({ ok: false, error: early, status: 0 });
   const q = new URLSearchParams({ purpose: opts.purpose, name: file.name, clientKey: opts.clientKey });
   if (opts.albumId) q.set("albumId", String(opts.albumId));

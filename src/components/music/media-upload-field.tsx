@@ -5,7 +5,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { ACCEPT } from "@/server/media/limits";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView } from "@/server/presenters/attachment-types";
+import type { QuotaUsage } from "@/lib/upload-check";
 import { useMediaStatus } from "@/components/media/use-media-status";
+import { useQuota } from "@/components/media/use-quota";
+import { StorageUsage } from "@/components/media/storage-usage";
 import { formatBytes, limitOf, uploadFile } from "@/components/media/upload-file";
 import { Button } from "@/components/ui/button";
 
@@ -13,10 +16,24 @@ type Phase = { step: "idle" } | { step: "uploading"; file: File; loaded: number;
 
 /**
  * Picks one song or video and uploads it with a progress bar (shared by the
- * music and video uploaders). The limit is shown before anything is sent; a
+ * music and video uploaders). The limit and the storage used are shown before
+ * anything is sent, and a file over either is refused without sending it; a
  * retry reuses the file's client key, so the server keeps one upload.
  */
-export function MediaUploadField({ purpose, label, formats, onUploaded }: { purpose: "audio" | "video"; label: string; formats: string; onUploaded: (result: UploadResult, file: File) => void }) {
+export function MediaUploadField({
+  purpose,
+  label,
+  formats,
+  usage,
+  onUploaded,
+}: {
+  purpose: "audio" | "video";
+  label: string;
+  formats: string;
+  /** The owner's storage, from the page. */
+  usage?: QuotaUsage;
+  onUploaded: (result: UploadResult, file: File) => void;
+}) {
   const t = useTranslations("mediaUpload");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -26,17 +43,22 @@ export function MediaUploadField({ purpose, label, formats, onUploaded }: { purp
   const abortRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const limit = formatBytes(limitOf(purpose), locale);
+  const quota = useQuota(usage);
 
   const send = async (file: File) => {
     const abort = new AbortController();
     abortRef.current = abort;
     setPhase({ step: "uploading", file, loaded: 0, total: file.size });
-    const res = await uploadFile(file, {
-      purpose,
-      clientKey: keyRef.current,
-      signal: abort.signal,
-      onProgress: (loaded, total) => setPhase((p) => (p.step === "uploading" && p.file === file ? { ...p, loaded, total } : p)),
-    });
+    const res = await quota.track(
+      file.size,
+      uploadFile(file, {
+        purpose,
+        clientKey: keyRef.current,
+        remainingBytes: quota.remaining,
+        signal: abort.signal,
+        onProgress: (loaded, total) => setPhase((p) => (p.step === "uploading" && p.file === file ? { ...p, loaded, total } : p)),
+      }),
+    );
     if (abort.signal.aborted) return;
     if (res.ok) {
       setPhase({ step: "idle" });
@@ -78,6 +100,7 @@ export function MediaUploadField({ purpose, label, formats, onUploaded }: { purp
       <p id={`${id}-hint`} className="text-xs text-stone-500">
         {formats} {t("limit", { limit })}
       </p>
+      {quota.usage && <StorageUsage {...quota.usage} />}
       {uploading && (
         <div className="space-y-1" role="status">
           <div className="flex items-center gap-2 text-sm text-stone-700">

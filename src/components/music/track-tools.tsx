@@ -6,12 +6,13 @@ import { setBackgroundMusicAction, updateTrackAction } from "@/actions/music-act
 import type { PostView } from "@/server/presenters/post";
 import type { MusicAttachment } from "@/server/presenters/attachment-types";
 import { Button } from "@/components/ui/button";
+import { TrackCoverEditor } from "./track-cover-editor";
 import { TrackFields } from "./track-fields";
 
 /**
  * The owner's tools under a song on the Music tab: the background-music
  * switch (tracks play in the order they were switched on) and editing the
- * title, artist, album and description. Both refresh the page's server data,
+ * cover art, title, artist, album and description. All refresh the page's server data,
  * so the card and the space's mini-player show the change.
  */
 export function TrackTools({ post, attachment }: { post: PostView; attachment: MusicAttachment }) {
@@ -90,6 +91,8 @@ function TrackEditForm({ post, attachment, onDone }: { post: PostView; attachmen
 
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-3" aria-label={t("editHeading")}>
+      {/* Saved on its own, at once: the fields below wait for Save. */}
+      <TrackCoverEditor postId={post.id} title={post.title ?? ""} attachment={attachment} />
       <TrackFields fields={fields} onChange={set} errors={errors} />
       {formError && (
         <p role="alert" className="text-red-700">

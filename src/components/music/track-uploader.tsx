@@ -2,6 +2,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { createTrackAction } from "@/actions/music-actions";
+import type { QuotaUsage } from "@/lib/upload-check";
 import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView } from "@/server/presenters/attachment-types";
@@ -21,7 +22,7 @@ export const baseName = (name: string) => name.replace(/\.[^./\\]{1,8}$/, "") ||
  * prefilled from the file's tags (title, artist, album) to check and publish.
  * The form's client key makes a double-click or retry publish one track.
  */
-export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => void }) {
+export function TrackUploader({ usage, onCreated }: { usage?: QuotaUsage; onCreated: (post: PostView) => void }) {
   const t = useTranslations("music");
   const te = useTranslations("errors");
   const headingId = useId();
@@ -72,7 +73,7 @@ export function TrackUploader({ onCreated }: { onCreated: (post: PostView) => vo
       </h2>
       {!uploaded ? (
         <>
-          <MediaUploadField purpose="audio" label={t("chooseFile")} formats={t("formats")} onUploaded={onUploaded} />
+          <MediaUploadField purpose="audio" label={t("chooseFile")} formats={t("formats")} usage={usage} onUploaded={onUploaded} />
           {notice && (
             <p role="status" className="mt-2 text-sm text-green-800">
               {notice}

@@ -2,6 +2,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { createVideoAction } from "@/actions/video-actions";
+import type { QuotaUsage } from "@/lib/upload-check";
 import { audienceFieldError, audienceValue, toChoice, type AudienceValue } from "@/lib/audience-choice";
 import type { UploadResult } from "@/server/media/upload-types";
 import type { MediaView } from "@/server/presenters/attachment-types";
@@ -16,7 +17,7 @@ import { baseName } from "@/components/music/track-uploader";
  * file name), description and audience, and publish. The video is processing
  * (poster frame, duration) for a moment; only its owner sees it until then.
  */
-export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => void }) {
+export function VideoUploader({ usage, onCreated }: { usage?: QuotaUsage; onCreated: (post: PostView) => void }) {
   const t = useTranslations("video");
   const te = useTranslations("errors");
   const headingId = useId();
@@ -64,7 +65,7 @@ export function VideoUploader({ onCreated }: { onCreated: (post: PostView) => vo
       </h2>
       {!uploaded ? (
         <>
-          <MediaUploadField purpose="video" label={t("chooseFile")} formats={t("formats")} onUploaded={onUploaded} />
+          <MediaUploadField purpose="video" label={t("chooseFile")} formats={t("formats")} usage={usage} onUploaded={onUploaded} />
           {notice && (
             <p role="status" className="mt-2 text-sm text-green-800">
               {notice}

@@ -32,6 +32,14 @@ export type CreateTrackInput = z.infer<typeof createTrackSchema>;
 export const updateTrackSchema = postRefSchema.extend(trackFields).strict();
 export type UpdateTrackInput = z.infer<typeof updateTrackSchema>;
 
+/** The owner's uploaded image (purpose "track-cover") becomes the track's cover art. */
+export const setTrackCoverSchema = postRefSchema.extend({ mediaId: id }).strict();
+export type SetTrackCoverInput = z.infer<typeof setTrackCoverSchema>;
+
+/** Back to no cover art: the card shows the neutral note. */
+export const removeTrackCoverSchema = postRefSchema;
+export type RemoveTrackCoverInput = z.infer<typeof removeTrackCoverSchema>;
+
 /** Adds a track to the space's background music (at the end) or takes it out. */
 export const setBackgroundMusicSchema = postRefSchema.extend({ on: z.boolean({ message: "invalid" }) }).strict();
 export type SetBackgroundMusicInput = z.infer<typeof setBackgroundMusicSchema>;

@@ -3,7 +3,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/server/db";
 import { storage } from "@/server/storage";
-import { deleteMedia } from "./delete-media";
+import { deleteMediaFiles } from "./delete-media";
 import { spoolDir } from "./spool";
 
 /** Leftovers younger than this may belong to an upload still in flight. */
@@ -16,7 +16,8 @@ export type CleanupReport = { tmpFiles: number; orphanFiles: number; unattachedM
 /**
  * The backstop of "nothing half-written" (run periodically by the job queue):
  * - temporary uploads whose transaction never committed;
- * - files under m/<key>/ with no media row (a crash between a delete's commit and its file removal);
+ * - files under m/<key>/ with no media row (a crash between a delete's commit and its file removal),
+ *   and files a READY row no longer lists (a song's cover art, replaced or removed);
  * - media rows never attached to anything (abandoned forms), except blog
  *   images still referenced by one of the owner's drafts;
  * - spool files left by a process that died mid-upload.
@@ -43,24 +44,30 @@ export async function runCleanup(opts: { now?: number; graceMs?: number } = {}):
     byKey.set(key, [...(byKey.get(key) ?? []), obj.key]);
   }
   const keys = [...byKey.keys()].filter((k) => /^[0-9a-f-]{36}$/.test(k));
-  const known = new Set((await db.media.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
+  const known = new Map((await db.media.findMany({ where: { key: { in: keys } }, select: { key: true, status: true, variants: true } })).map((r) => [r.key, r]));
   for (const [key, objects] of byKey) {
-    if (known.has(key)) continue;
-    for (const o of objects) await store.delete(o);
-    report.orphanFiles += objects.length;
+    const row = known.get(key);
+    // While a row is processing, its files are written before it lists them.
+    const stale = !row ? objects : row.status === "READY" ? objects.filter((o) => !row.variants.includes(o.split("/")[2]!)) : [];
+    for (const o of stale) await store.delete(o);
+    report.orphanFiles += stale.length;
   }
 
   const cutoff = new Date(now - UNATTACHED_MS);
-  const unattached = await db.$queryRaw<{ id: number }[]>`
-    SELECT m.id FROM media m JOIN users u ON u.id = m.owner_id
-    WHERE m.created_at < ${cutoff}
+  // One statement that re-checks each row as it deletes it: an upload attached
+  // meanwhile (a track's new cover, a song just published) is kept.
+  const unattached = await db.$queryRaw<{ key: string }[]>`
+    DELETE FROM media m USING users u
+    WHERE u.id = m.owner_id
+      AND m.created_at < ${cutoff}
       AND m.post_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM photos ph WHERE ph.media_id = m.id)
       AND m.id IS DISTINCT FROM u.avatar_media_id AND m.id IS DISTINCT FROM u.cover_media_id
       AND NOT (m.purpose IN ('avatar', 'cover') AND m.status = 'PROCESSING')
       AND NOT EXISTS (SELECT 1 FROM blog_drafts d WHERE d.author_id = m.owner_id AND d.source LIKE '%/media/' || m.id || '/%')
-      AND NOT EXISTS (SELECT 1 FROM blog_posts b WHERE b.cover_media_id = m.id)`;
-  await deleteMedia(unattached.map((r) => r.id));
+      AND NOT EXISTS (SELECT 1 FROM blog_posts b WHERE b.cover_media_id = m.id)
+    RETURNING m.key::text AS key`;
+  await deleteMediaFiles(unattached.map((r) => r.key));
   report.unattachedMedia = unattached.length;
 
   const dir = spoolDir();

@@ -13,6 +13,17 @@ export async function deleteMediaFiles(keys: string[]): Promise<void> {
   ).catch((err) => console.error("[media] delete files (the cleanup job will retry)", err));
 }
 
+/**
+ * Removes one file of a row that stays (a song's embedded cover art, once its
+ * row no longer lists the variant). Should this fail, the cleanup removes
+ * files a READY row does not list.
+ */
+export async function deleteMediaVariantFile(key: string, variant: string): Promise<void> {
+  await storage()
+    .delete(mediaKey(key, variant))
+    .catch((err) => console.error("[media] delete variant file (the cleanup job will retry)", err));
+}
+
 /** Deletes media rows, then their files. A crash in between leaves files without rows, which the cleanup removes. */
 export async function deleteMedia(ids: number[]): Promise<void> {
   if (!ids.length) return;

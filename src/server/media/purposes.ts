@@ -2,7 +2,8 @@
 // by the upload use-case and the processing job.
 import { MEDIA_LIMITS, type MediaKind } from "./limits";
 
-export const PURPOSES = ["photo", "inline", "avatar", "cover", "audio", "video"] as const;
+// "cover" is the space cover (adopted by the job); "track-cover" a song's own cover art.
+export const PURPOSES = ["photo", "inline", "avatar", "cover", "track-cover", "audio", "video"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 export const PURPOSE_KIND: Record<Purpose, MediaKind> = {
@@ -10,6 +11,7 @@ export const PURPOSE_KIND: Record<Purpose, MediaKind> = {
   inline: "image",
   avatar: "image",
   cover: "image",
+  "track-cover": "image",
   audio: "audio",
   video: "video",
 };

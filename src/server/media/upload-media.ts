@@ -26,7 +26,7 @@ import { cleanFileName } from "./file-name";
 export type UploadInput = {
   purpose: Purpose;
   body: Readable;
-  /** Content-Length, when the client sent one: over the limit answers 413 before any byte is read. */
+  /** Content-Length, when the client sent one: over the limit or the remaining quota answers 413 before any byte is read. */
   declaredBytes: number | null;
   fileName: string | null;
   clientKey?: string;
@@ -38,6 +38,7 @@ export type UploadInput = {
 };
 
 
+/** Read at each call, so a test (each file runs in its own process) can set a small quota. */
 export function quotaBytes(): number {
   return Number(process.env.MEDIA_QUOTA_BYTES ?? DEFAULT_QUOTA_BYTES);
 }
@@ -57,10 +58,12 @@ const REJECT_MESSAGE: Record<MediaRejected["reason"], string> = {
   unreadable: "fileUnreadable",
 };
 const rejected = (reason: MediaRejected["reason"]) => new AppError(REJECT_STATUS[reason], REJECT_MESSAGE[reason], "file");
+const quotaExceeded = () => new AppError("too_large", "quotaExceeded", "file");
 
 /**
  * Receives one upload, and never leaves half of it behind:
- * 1. the body is streamed to a local spool file, cut off at the limit (413);
+ * 1. the body is streamed to a local spool file, cut off at the purpose's
+ *    limit or at what is left of the owner's quota, whichever is smaller (413);
  * 2. only the bytes decide its type (magic numbers); images are test-decoded
  *    (pixel limit, truncation) and get their placeholder;
  * 3. the file goes to storage under a temporary key;
@@ -81,14 +84,18 @@ export async function uploadMedia(viewer: SignedInViewer, input: UploadInput): P
     }
   }
   if (input.purpose === "photo") await assertOwnAlbum(viewer.id, input.albumId);
-  const used = await usedBytes(viewer.id);
-  if (used + (input.declaredBytes ?? 0) > quotaBytes()) throw new AppError("too_large", "quotaExceeded", "file");
+  // The body may be no larger than the purpose's limit nor than what is left
+  // of the quota: a declared size over either is refused before reading, an
+  // undeclared body is cut off the moment it passes the smaller of the two.
+  const remaining = Math.max(0, quotaBytes() - (await usedBytes(viewer.id)));
+  if (input.declaredBytes != null && input.declaredBytes > remaining) throw quotaExceeded();
+  const cap = Math.min(limit, remaining);
 
   let spooled: Awaited<ReturnType<typeof spool>>;
   try {
-    spooled = await spool(input.body, limit);
+    spooled = await spool(input.body, cap);
   } catch (err) {
-    if (err instanceof TooLarge) throw rejected("tooLarge");
+    if (err instanceof TooLarge) throw cap < limit ? quotaExceeded() : rejected("tooLarge");
     throw err;
   }
   const key = randomUUID();
@@ -106,7 +113,8 @@ export async function uploadMedia(viewer: SignedInViewer, input: UploadInput): P
     const result = await db.$transaction(async (tx) => {
       await lockOwnerMedia(tx, viewer.id);
       const [agg] = await tx.$queryRaw<{ sum: bigint | null }[]>`SELECT sum(bytes) AS sum FROM media WHERE owner_id = ${viewer.id}`;
-      if (Number(agg?.sum ?? 0) + spooled.size > quotaBytes()) throw new AppError("too_large", "quotaExceeded", "file");
+      // Checked again under the owner's lock: concurrent uploads each passed the check above on their own.
+      if (Number(agg?.sum ?? 0) + spooled.size > quotaBytes()) throw quotaExceeded();
       if (input.clientKey) {
         const dup = await tx.media.findUnique({ where: { ownerId_clientKey: { ownerId: viewer.id, clientKey: input.clientKey } }, select: { id: true } });
         if (dup) return { duplicate: true as const };

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { visiblePostFilter, type Access, type Viewer } from "@/server/privacy";
 import { mediaUrl } from "@/lib/media-url";
 import type { BackgroundTrack } from "./background-track";
+import { trackCoverUrl } from "./cover-url";
 
 /** More than anyone listens to in one visit; keeps the layout's query bounded. */
 const MAX_TRACKS = 50;
@@ -19,12 +20,12 @@ export async function listBackgroundMusic(viewer: Viewer, input: { ownerId: numb
     where: { authorId: input.ownerId, bgm: true, post: { authorId: input.ownerId, ...visiblePostFilter(input.access), state: "READY" } },
     orderBy: [{ bgmOrder: "asc" }, { postId: "asc" }],
     take: MAX_TRACKS,
-    select: { postId: true, mediaId: true, artist: true, durationMs: true, post: { select: { title: true } } },
+    select: { postId: true, mediaId: true, coverMediaId: true, artist: true, durationMs: true, post: { select: { title: true } } },
   });
   if (!rows.length) return [];
   const media = await db.media.findMany({
-    where: { id: { in: rows.map((r) => r.mediaId) }, status: "READY" },
-    select: { id: true, mime: true, variants: true },
+    where: { id: { in: rows.flatMap((r) => (r.coverMediaId != null ? [r.mediaId, r.coverMediaId] : [r.mediaId])) }, status: "READY" },
+    select: { id: true, mime: true, variants: true, status: true },
   });
   const byId = new Map(media.map((m) => [m.id, m]));
   return rows.flatMap((r) => {
@@ -37,7 +38,7 @@ export async function listBackgroundMusic(viewer: Viewer, input: { ownerId: numb
         artist: r.artist,
         src: mediaUrl(m.id, "original"),
         mime: m.mime,
-        cover: m.variants.includes("cover") ? mediaUrl(m.id, "cover") : null,
+        cover: trackCoverUrl(m, r.coverMediaId != null ? byId.get(r.coverMediaId) : null),
         durationMs: r.durationMs,
       },
     ];

@@ -8,6 +8,7 @@ import { commentsAndReplies, withMentionLinks } from "@/server/mentions/mention-
 import { loadCommentsPreview } from "./comments-preview";
 import { withChosenAudience } from "./chosen-audience";
 import { MEDIA_SELECT, presentMedia, type MediaRow } from "./media";
+import { trackCoverUrl } from "@/server/music/cover-url";
 import type { PostKind, PostView } from "./post";
 import { loadRepostEmbeds } from "./repost-embeds";
 
@@ -58,17 +59,17 @@ const loaders: Partial<Record<PostKind, Loader>> = {
     );
   },
   music: (ids) =>
-    withMediaFile(db.track.findMany({ where: { postId: { in: ids } } }), (r, m) => ({
+    withMediaFile(db.track.findMany({ where: { postId: { in: ids } } }), (r, m, all) => ({
       kind: "music",
       artist: r.artist,
       albumName: r.albumName,
       durationMs: r.durationMs,
       src: mediaUrl(m.id, "original"),
       mime: m.mime,
-      cover: m.variants.includes("cover") ? mediaUrl(m.id, "cover") : null,
+      cover: trackCoverUrl(m, r.coverMediaId != null ? all.get(r.coverMediaId) : null),
       bgm: r.bgm,
       media: presentMedia(m),
-    })),
+    }), (r) => r.coverMediaId),
   video: (ids) =>
     withMediaFile(db.video.findMany({ where: { postId: { in: ids } } }), (r, m) => ({
       kind: "video",
@@ -82,14 +83,22 @@ const loaders: Partial<Record<PostKind, Loader>> = {
 
 type MediaFile = MediaRow & { mime: string; variants: string[]; durationMs: number | null };
 
-/** Detail rows that each point at one media file (songs, videos): two queries for the whole page. */
-async function withMediaFile<R extends { postId: number; mediaId: number }>(rows: Promise<R[]>, present: (row: R, media: MediaFile) => Attachment) {
+/**
+ * Detail rows that each point at one media file (songs, videos), and maybe
+ * one more (a song's own cover, loaded in the same query): two queries for
+ * the whole page.
+ */
+async function withMediaFile<R extends { postId: number; mediaId: number }>(
+  rows: Promise<R[]>,
+  present: (row: R, media: MediaFile, all: Map<number, MediaFile>) => Attachment,
+  extra: (row: R) => number | null = () => null,
+) {
   const list = await rows;
-  const media = await mediaById(list.map((r) => r.mediaId));
+  const media = await mediaById(list.flatMap((r) => [r.mediaId, extra(r)].filter((id): id is number => id != null)));
   const out = new Map<number, Attachment>();
   for (const r of list) {
     const m = media.get(r.mediaId);
-    if (m) out.set(r.postId, present(r, m));
+    if (m) out.set(r.postId, present(r, m, media));
   }
   return out;
 }

@@ -27,6 +27,8 @@ type Row = {
   display_name: string;
   avatar_media_id: number | null;
   thumb_media_id: number | null;
+  /** Set when the kind's usual variant is not the one (a song's own cover image is served as "thumb"). */
+  thumb_variant: Variant | null;
 };
 
 // The variant each kind's thumbnail is served as.
@@ -50,11 +52,16 @@ export async function loadRepostEmbeds(ids: number[], _viewerId: number | undefi
                                 WHERE b.post_id = o.id AND m.status = 'READY')
               WHEN 'photos' THEN (SELECT m.id FROM photos ph JOIN media m ON m.id = ph.media_id
                                   WHERE ph.post_id = o.id AND m.status = 'READY' ORDER BY ph.position, ph.id LIMIT 1)
-              WHEN 'music' THEN (SELECT m.id FROM tracks t JOIN media m ON m.id = t.media_id
-                                 WHERE t.post_id = o.id AND 'cover' = ANY(m.variants))
+              -- As trackCoverUrl: the owner's own cover once processed, else the art from the tags.
+              WHEN 'music' THEN (SELECT COALESCE(c.id, CASE WHEN 'cover' = ANY(m.variants) THEN m.id END)
+                                 FROM tracks t JOIN media m ON m.id = t.media_id
+                                 LEFT JOIN media c ON c.id = t.cover_media_id AND c.status = 'READY'
+                                 WHERE t.post_id = o.id)
               WHEN 'video' THEN (SELECT m.id FROM videos v JOIN media m ON m.id = v.media_id
                                  WHERE v.post_id = o.id AND 'poster' = ANY(m.variants))
-            END) AS thumb_media_id
+            END) AS thumb_media_id,
+           (CASE WHEN o.kind = 'music' AND EXISTS (SELECT 1 FROM tracks t JOIN media c ON c.id = t.cover_media_id
+                                                   WHERE t.post_id = o.id AND c.status = 'READY') THEN 'thumb' END) AS thumb_variant
     FROM posts r
     LEFT JOIN posts o ON o.id = r.repost_of_id
     LEFT JOIN albums a ON a.id = o.album_id
@@ -75,7 +82,7 @@ export async function loadRepostEmbeds(ids: number[], _viewerId: number | undefi
 }
 
 function present(r: Row): RepostOriginalView {
-  const variant = THUMB_VARIANT[r.kind];
+  const variant = r.thumb_variant ?? THUMB_VARIANT[r.kind];
   const chars = [...r.body];
   return {
     id: String(r.id),

@@ -23,8 +23,9 @@ export type MediaAccess = {
  * Who a file belongs to decides who may fetch it, in one query:
  * - the owner's current avatar and space cover are public (a replaced one is deleted);
  * - a photo has its album's audience;
- * - audio, video (and its poster), a blog's inline images have their post's
- *   audience and state;
+ * - audio, video (and its poster), a track's own cover image, a blog's inline
+ *   images have their post's audience and state (they point at it with
+ *   media.post_id; a song's cover art from its tags is a variant of the song);
  * - anything not (yet) attached to an item is its owner's alone.
  * A file still processing, or failed, is its owner's alone too.
  */
