@@ -1,4 +1,5 @@
 import path from "node:path";
+import sharp from "sharp";
 import type { Locator, Page } from "@playwright/test";
 import {
   test,
@@ -98,6 +99,29 @@ test("a song from its tags to a friend's feed and the space's background music; 
     await expect(toggle).toBeChecked();
     // The refresh brings the mini-player into A's own space too.
     await expect(a.page.getByRole("region", { name: "Background music" })).toContainText("Test Tone", { timeout: 15_000 });
+  });
+
+  await test.step("A replaces the song's cover on its edit form, B sees the new cover, then A removes it", async () => {
+    const item = trackItem(a.page, `Tone ${run}`);
+    await item.getByRole("button", { name: "Edit", exact: true }).click();
+    const form = a.page.getByRole("form", { name: "Edit song" });
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#2e86de" } }).png().toBuffer();
+    await form.getByLabel("Change cover").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: png });
+    await expect(form.getByRole("status").filter({ hasText: "Cover changed." })).toBeVisible({ timeout: 30_000 });
+    const src = await form.getByTestId("cover-preview").getAttribute("src");
+    expect(src).toMatch(/^\/media\/\d+\//);
+    // The friend gets the new cover (a real WebP the job made); a signed-out visitor the 404 of a missing file.
+    const res = await b.context.request.get(src!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("image/webp");
+    const anon = await browser.newContext();
+    expect((await anon.request.get(`${baseURL}${src}`)).status()).toBe(404);
+    await anon.close();
+    await form.getByRole("button", { name: "Remove cover" }).click();
+    await expect(form.getByRole("status").filter({ hasText: "Cover removed." })).toBeVisible();
+    await expect(form.getByRole("img", { name: "No cover art" })).toBeVisible();
+    expect((await b.context.request.get(src!)).status()).toBe(404);
+    await form.getByRole("button", { name: "Cancel" }).click();
   });
 
   await test.step("B starts the mini-player in A's space and it plays on after a client navigation", async () => {
