@@ -22,6 +22,7 @@ import { measureCpu, processCpuMs } from "../lib/cpu";
 import { summarizeProfiles } from "../lib/cpuprofile";
 import { bareQueries, feedPage } from "../lib/feed-floor";
 import { openLoop, type RequestSpec } from "../lib/open-loop";
+import { distDir } from "../lib/posting-app";
 import { freePort, installCleanup, probeBaseline, repoRoot, runningNextBuilds, settle, startGroup, stopGroup, waitForHttp, type Group } from "../lib/processes";
 import { loadAverage, repeat, summarizeOpenLoop, summarizeSaturation, type OpenLoopSummary, type SaturationSummary } from "../lib/repeat";
 import { sampleUsers, tierReady, type SampleUser } from "../lib/sample-users";
@@ -31,7 +32,8 @@ import { benchDatabaseUrl, parseTier, writeResult, type Tier } from "../lib/tier
 
 const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
 
-const idFile = path.join(repoRoot, ".next/BUILD_ID");
+// The build next start serves: NEXT_DIST_DIR when set (a build beside a running server), else .next.
+const idFile = path.join(distDir(), "BUILD_ID");
 const currentBuildId = () => (existsSync(idFile) ? readFileSync(idFile, "utf8").trim() : null);
 
 /** Builds the app if there is no production build (next start needs one); first waits for anyone else's `next build` to finish. */
