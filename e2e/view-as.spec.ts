@@ -26,6 +26,15 @@ test("view as stranger and as friend match what a real stranger and friend see",
   const fr = await createPostViaApi(a.context.request, "Only for friends", "FRIENDS");
   const me = await createPostViaApi(a.context.request, "Note to self", "ONLY_ME");
   const space = `/u/${a.user.handle}`;
+  // More comments than a card shows (3), so the preview has to ask for the rest.
+  await open(friend.page, `${space}/post/${pub.id}`);
+  const box = friend.page.getByLabel("Write a comment", { exact: true });
+  for (let i = 1; i <= 4; i++) {
+    await box.fill(`Comment ${i} from a friend`);
+    await friend.page.getByRole("button", { name: "Comment", exact: true }).click();
+    await expect(friend.page.getByText(`Comment ${i} from a friend`)).toBeVisible();
+    await expect(box).toHaveValue(""); // the box is cleared once the comment is in
+  }
 
   await open(stranger.page, space);
   const asStranger = await whatIsShown(stranger.page);
@@ -47,6 +56,10 @@ test("view as stranger and as friend match what a real stranger and friend see",
     // Read-only: nothing on the page can act as the owner behind the preview.
     await expect(a.page.getByRole("button", { name: /^Like/ })).toHaveCount(0);
     await expect(a.page.getByRole("button", { name: "Add friend" })).toHaveCount(0);
+    // "View all" asks the comments route as the preview too: no owner's Delete on the comments it loads.
+    await a.page.getByRole("button", { name: "View all 4 comments" }).click();
+    await expect(a.page.getByText("Comment 1 from a friend")).toBeVisible();
+    await expect(a.page.getByRole("button", { name: /^Delete comment by/ })).toHaveCount(0);
   });
 
   await test.step("the preview follows the owner across the space's tabs", async () => {

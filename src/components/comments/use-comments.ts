@@ -5,8 +5,10 @@ import type { PostView } from "@/server/presenters/post";
 
 type Page = { items: CommentView[]; nextCursor: string | null; commentCount: number };
 
-async function fetchPage(postId: string, params: Record<string, string | undefined>): Promise<Page> {
-  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+/** `space`: set in the owner's "view my space as" preview, so the route answers as the preview (PostView.previewSpace). */
+async function fetchPage(postId: string, space: string | null, params: Record<string, string | undefined>): Promise<Page> {
+  const all = { ...params, space: space ?? undefined };
+  const q = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
   const res = await fetch(`/api/posts/${postId}/comments?${q}`, { headers: { Accept: "application/json" } });
   if (!res.ok) throw new Error(`comments ${res.status}`);
   return res.json() as Promise<Page>;
@@ -49,20 +51,20 @@ export function useComments(post: PostView) {
   const expand = useCallback(
     () =>
       load(async () => {
-        const page = await fetchPage(post.id, {});
+        const page = await fetchPage(post.id, post.previewSpace, {});
         setThreads(page.items);
         setCursor(page.nextCursor);
         setCount(page.commentCount);
         setExpanded(true);
       }),
-    [load, post.id],
+    [load, post.id, post.previewSpace],
   );
 
   const showEarlier = useCallback(
     () =>
       load(async () => {
         if (!cursor) return;
-        const page = await fetchPage(post.id, { before: cursor });
+        const page = await fetchPage(post.id, post.previewSpace, { before: cursor });
         setThreads((ts) => {
           const have = byId(ts);
           return [...page.items.filter((t) => !have.has(t.id)), ...ts];
@@ -70,14 +72,14 @@ export function useComments(post: PostView) {
         setCursor(page.nextCursor);
         setCount(page.commentCount);
       }),
-    [load, post.id, cursor],
+    [load, post.id, post.previewSpace, cursor],
   );
 
   const showEarlierReplies = useCallback(
     (thread: CommentView) =>
       load(async () => {
         const first = thread.replies?.[0];
-        const page = await fetchPage(post.id, { parent: thread.id, before: first?.id });
+        const page = await fetchPage(post.id, post.previewSpace, { parent: thread.id, before: first?.id });
         setThreads((ts) =>
           ts.map((t) => {
             if (t.id !== thread.id) return t;
@@ -86,7 +88,7 @@ export function useComments(post: PostView) {
           }),
         );
       }),
-    [load, post.id],
+    [load, post.id, post.previewSpace],
   );
 
   /** A comment the viewer just added: a thread at the end, or a reply at the end of its thread. */

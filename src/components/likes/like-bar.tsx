@@ -66,7 +66,7 @@ export function LikeBar({ post }: { post: PostView }) {
           {error}
         </p>
       )}
-      {open && <LikersDialog postId={post.id} count={state.count} onClose={() => setOpen(false)} />}
+      {open && <LikersDialog postId={post.id} space={post.previewSpace} count={state.count} onClose={() => setOpen(false)} />}
     </div>
   );
 }

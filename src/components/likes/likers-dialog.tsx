@@ -8,8 +8,9 @@ import { Button } from "@/components/ui/button";
 
 type State = { items: LikersPage["items"]; cursor: string | null; total: number; status: "loading" | "idle" | "error" };
 
-async function fetchLikers(postId: string, cursor: string | null): Promise<LikersPage> {
-  const res = await fetch(`/api/posts/${postId}/likes${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: { accept: "application/json" } });
+async function fetchLikers(postId: string, space: string | null, cursor: string | null): Promise<LikersPage> {
+  const q = new URLSearchParams([...(cursor ? [["cursor", cursor]] : []), ...(space ? [["space", space]] : [])]);
+  const res = await fetch(`/api/posts/${postId}/likes${q.size ? `?${q}` : ""}`, { headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(String(res.status));
   return (await res.json()) as LikersPage;
 }
@@ -19,7 +20,7 @@ async function fetchLikers(postId: string, cursor: string | null): Promise<Liker
  * (GET /api/posts/:id/likes, which applies the privacy module). A modal
  * <dialog>: focus moves into it, Esc and the close button close it.
  */
-export function LikersDialog({ postId, count, onClose }: { postId: string; count: number; onClose: () => void }) {
+export function LikersDialog({ postId, space, count, onClose }: { postId: string; space: string | null; count: number; onClose: () => void }) {
   const t = useTranslations("likes");
   const ref = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>({ items: [], cursor: null, total: count, status: "loading" });
@@ -37,18 +38,18 @@ export function LikersDialog({ postId, count, onClose }: { postId: string; count
   useEffect(() => {
     if (!ref.current?.open) ref.current?.showModal();
     let live = true;
-    fetchLikers(postId, null).then(
+    fetchLikers(postId, space, null).then(
       (page) => live && show(page, false),
       () => live && failed(),
     );
     return () => {
       live = false;
     };
-  }, [postId, show, failed]);
+  }, [postId, space, show, failed]);
 
   const load = (cursor: string | null) => {
     setState((s) => ({ ...s, status: "loading" }));
-    fetchLikers(postId, cursor).then((page) => show(page, cursor != null), failed);
+    fetchLikers(postId, space, cursor).then((page) => show(page, cursor != null), failed);
   };
 
   return (

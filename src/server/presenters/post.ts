@@ -51,6 +51,12 @@ export type PostView = {
   comments: CommentView[];
   /** The viewer is signed in: they get the comment box (signed-out viewers, a "sign in to comment" link). */
   signedIn: boolean;
+  /**
+   * Set when the item is shown in its owner's "view my space as" preview: the
+   * space whose preview it is. The item's JSON routes (more comments, likers)
+   * are then asked with `?space=`, so they answer as the preview too.
+   */
+  previewSpace: string | null;
 };
 
 export type PostRow = {
@@ -98,6 +104,7 @@ export function presentPost(row: PostRow, viewerId: number | undefined): PostVie
     comments: [],
     // A preview ("view my space as", id 0) is read-only: it must not act as the owner behind it.
     signedIn: (viewerId ?? 0) > 0,
+    previewSpace: viewerId === 0 ? row.author.handle : null,
   };
 }
 

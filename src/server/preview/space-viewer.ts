@@ -35,3 +35,15 @@ export const getSpaceViewer = cache(async function getSpaceViewer(handle: string
   }
   return { viewer: previewViewer(real.id, chosen.preview), real, preview: { ...chosen.preview, groupName } };
 });
+
+/**
+ * The viewer for a JSON route about one item (its comments, its likers):
+ * with `?space=<handle>` (sent by an item shown in a preview, see
+ * PostView.previewSpace) that space's viewer, so "show more" in a preview
+ * answers as the preview; otherwise the signed-in user. A preview only ever
+ * narrows what the real user sees, so the parameter cannot widen anything.
+ */
+export async function getRouteViewer(req: Request): Promise<Viewer> {
+  const space = new URL(req.url).searchParams.get("space");
+  return space ? (await getSpaceViewer(space)).viewer : getViewer();
+}

@@ -1,4 +1,4 @@
-import { getViewer } from "@/server/auth/viewer";
+import { getRouteViewer } from "@/server/preview/space-viewer";
 import { listComments } from "@/server/comments/list-comments";
 import { jsonRoute, parseOrThrow } from "@/server/http/json-route";
 import { listCommentsSchema } from "@/lib/validation/comment";
@@ -6,7 +6,7 @@ import { listCommentsSchema } from "@/lib/validation/comment";
 type Ctx = { params: Promise<{ id: string }> };
 
 /**
- * GET /api/posts/:id/comments?before=<commentId>[&parent=<commentId>]: a
+ * GET /api/posts/:id/comments?before=<commentId>[&parent=<commentId>][&space=<handle>]: a
  * keyset page of the item's threads (or of one thread's replies), oldest
  * first. An item the viewer cannot see answers like a missing one (404).
  */
@@ -16,5 +16,5 @@ export const GET = jsonRoute(async (req, ctx: Ctx) => {
   const input = parseOrThrow(
     listCommentsSchema.safeParse({ postId: id, before: q.get("before") ?? undefined, parentId: q.get("parent") ?? undefined }),
   );
-  return listComments(await getViewer(), input);
+  return listComments(await getRouteViewer(req), input);
 });
