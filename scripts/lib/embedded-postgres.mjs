@@ -181,7 +181,9 @@ export async function startEmbeddedPostgres(options = {}) {
   }
   server.on("error", (err) => log("server error", err));
   const actualPort = server.address().port;
-  const url = `postgresql://postgres@${host}:${actualPort}/postgres?sslmode=disable`;
+  // application_name tells the app it is on this single-session server (src/server/env.ts
+  // namedStatements: named prepared statements would collide between connections here).
+  const url = `postgresql://postgres@${host}:${actualPort}/postgres?sslmode=disable&application_name=kongjian-embedded`;
   lock?.update({ port: actualPort, url });
 
   let stopping;

@@ -7,6 +7,19 @@ export function databaseUrl(): string {
   return url;
 }
 
+/**
+ * Whether the feed's hot reads may run as named prepared statements
+ * (src/server/prepared-sql.ts). Not on the embedded Postgres: PGlite is one
+ * session shared by every connection, so two connections preparing the same
+ * name would collide ("prepared statement already exists"). Its URL says so
+ * (scripts/lib/embedded-postgres.mjs); DATABASE_NAMED_STATEMENTS=off turns
+ * them off elsewhere too (e.g. behind a transaction-mode pooler).
+ */
+export function namedStatements(): boolean {
+  if (process.env.DATABASE_NAMED_STATEMENTS === "off") return false;
+  return new URL(databaseUrl()).searchParams.get("application_name") !== "kongjian-embedded";
+}
+
 export function databasePoolSize(): number {
   return Number(process.env.DATABASE_POOL_SIZE ?? 10);
 }

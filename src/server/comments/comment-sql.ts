@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { db, queryRows } from "@/server/db";
+import { prepared } from "@/server/prepared-sql";
 import { hiddenCommentCountSql, visibleCommentSql } from "@/server/privacy/comment-sql";
 import type { CommentRow } from "./comment-view";
 
@@ -23,7 +24,9 @@ export const PAGE_REPLIES = 10;
  */
 export function queryComments(source: Prisma.Sql, viewerId: number | undefined): Promise<CommentRow[]> {
   const visible = (alias: string) => visibleCommentSql(alias, viewerId);
-  return db.$queryRaw<CommentRow[]>`
+  // Prepared: every source below binds its values (the viewer's id too), so the text is fixed per source.
+  // Every feed page runs it: straight on the pool (queryRows), its columns are all plain types.
+  return queryRows<CommentRow>(prepared(Prisma.sql`
     WITH src AS (${source}),
     counts AS MATERIALIZED (
       SELECT p.id, p.comment_count - ${hiddenCommentCountSql("p.id", viewerId)} AS n
@@ -41,7 +44,7 @@ export function queryComments(source: Prisma.Sql, viewerId: number | undefined):
     LEFT JOIN comments rc ON rc.id = s.reply_to_id AND ${visible("rc")}
     LEFT JOIN users ru ON ru.id = rc.author_id
     WHERE ${visible("s")}
-    ORDER BY s.id`;
+    ORDER BY s.id`));
 }
 
 /** The post's comment count as `viewerId` is shown it, for when there are no rows to read it from. */

@@ -2,6 +2,7 @@
 // benchmark suite (bench/) runs exactly the statements the app runs.
 import { Prisma } from "@/generated/prisma/client";
 import { visiblePostSql } from "@/server/privacy/audience-sql";
+import { prepared } from "@/server/prepared-sql";
 
 /**
  * Which source authors to read: all of them, only hot accounts (not fanned
@@ -80,7 +81,8 @@ const ENTRY_RELATION = `(CASE WHEN e.author_id = e.user_id THEN 'owner' WHEN fr.
  * null post columns when the page is empty.
  */
 export function inboxPageSql(viewerId: number, before: number, limit: number, filter?: FeedFilter): Prisma.Sql {
-  return Prisma.sql`
+  // Prepared (src/server/prepared-sql.ts): every value is bound, so one text per filter shape.
+  return prepared(Prisma.sql`
     SELECT s.horizon, s.trimmed_at, p.*
     FROM feed_states s
     LEFT JOIN LATERAL (
@@ -97,7 +99,7 @@ export function inboxPageSql(viewerId: number, before: number, limit: number, fi
       LIMIT ${limit}
     ) p ON true
     WHERE s.user_id = ${viewerId}
-    ORDER BY p.id DESC`;
+    ORDER BY p.id DESC`);
 }
 
 /** The fan-out: the post id into the inbox of every follower and friend of the author who has an inbox. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { db, queryRows } from "@/server/db";
 import { MAX_POST_ID, type FeedRow } from "./feed-row";
 import { inboxPageSql, type FeedFilter } from "./feed-sql";
 import { pullFeed } from "./pull-feed";
@@ -21,7 +21,8 @@ type InboxPage = { horizon: number; rows: FeedRow[] };
  * the viewer has no inbox yet. `filter`: the home feed's kind/author filters.
  */
 async function readInboxOnce(viewerId: number, before: number, limit: number, filter?: FeedFilter): Promise<(InboxPage & { trimmedAt: Date }) | null> {
-  const rows = await db.$queryRaw<(Partial<FeedRow> & { horizon: number; trimmed_at: Date })[]>(inboxPageSql(viewerId, before, limit, filter));
+  // Every feed read runs it: straight on the pool, as a prepared statement (src/server/db.ts queryRows).
+  const rows = await queryRows<Partial<FeedRow> & { horizon: number; trimmed_at: Date }>(inboxPageSql(viewerId, before, limit, filter));
   const first = rows[0];
   if (!first) return null;
   return {

@@ -149,8 +149,9 @@ describe("liking a comment", () => {
 
     const missing = await likeComment(stranger, { commentId: 2147483000 }).catch((e: unknown) => e);
     expect(isNotFound(missing)).toBe(true);
-    for (const attempt of [likeComment(stranger, { commentId: c.id }), unlikeComment(stranger, { commentId: c.id })]) {
-      const err = await attempt.catch((e: unknown) => e);
+    // Started one at a time: both reject, and a second rejecting promise left waiting is an unhandled rejection.
+    for (const attempt of [() => likeComment(stranger, { commentId: c.id }), () => unlikeComment(stranger, { commentId: c.id })]) {
+      const err = await attempt().catch((e: unknown) => e);
       expect(isNotFound(err)).toBe(true);
       expect((err as AppError).messageKey).toBe((missing as AppError).messageKey);
     }

@@ -1,6 +1,8 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { blockedPairSql } from "@/server/privacy/relation-sql";
-import { db } from "@/server/db";
+import { queryRows } from "@/server/db";
+import { prepared } from "@/server/prepared-sql";
 import { presentAuthor, type AuthorView, type PostView } from "./post";
 
 /** Likers named on a card ("A, B and N others"). */
@@ -20,26 +22,28 @@ export async function withInteractions(items: PostView[], viewerId: number | und
   const viewer = viewerId ?? 0;
   const [mine, likers] = await Promise.all([
     viewerId
-      ? db.$queryRaw<{ post_id: number }[]>`
-          SELECT post_id FROM post_likes WHERE user_id = ${viewerId} AND post_id = ANY(${ids}::int[])`
+      ? queryRows<{ post_id: number }>(prepared(Prisma.sql`
+          SELECT post_id FROM post_likes WHERE user_id = ${viewerId} AND post_id = ANY(${ids}::int[])`))
       : Promise.resolve([]),
     // Per item: the viewer first, then the viewer's friends, then the latest.
-    db.$queryRaw<LikerRow[]>`
-      SELECT post_id, id, handle, display_name, avatar_media_id FROM (
-        SELECT l.post_id, u.id, u.handle, u.display_name, u.avatar_media_id,
+    // Prepared (one text for every viewer: the viewer's id is bound, not written into it), run on the pool (queryRows).
+    queryRows<LikerRow>(prepared(Prisma.sql`
+      -- Ranked on the likes alone; only the named few are joined to users (a like's user always exists: FK).
+      SELECT x.post_id, u.id, u.handle, u.display_name, u.avatar_media_id FROM (
+        SELECT l.post_id, l.user_id,
                row_number() OVER (
                  PARTITION BY l.post_id
                  ORDER BY (l.user_id = ${viewer}) DESC, (fr.user_id IS NOT NULL) DESC, l.created_at DESC, l.user_id DESC
                ) AS n
         FROM post_likes l
-        JOIN users u ON u.id = l.user_id
         LEFT JOIN friendships fr ON fr.user_id = ${viewer} AND fr.friend_id = l.user_id
         WHERE l.post_id = ANY(${ids}::int[])
           -- The other side of a block is never named to the viewer.
-          AND NOT ${blockedPairSql("l.user_id", String(Math.trunc(viewer)))}
+          AND NOT ${blockedPairSql("l.user_id", viewer)}
       ) x
-      WHERE n <= ${CARD_LIKERS}
-      ORDER BY post_id, n`,
+      JOIN users u ON u.id = x.user_id
+      WHERE x.n <= ${CARD_LIKERS}
+      ORDER BY x.post_id, x.n`)),
   ]);
   const liked = new Set(mine.map((r) => r.post_id));
   const byPost = new Map<number, AuthorView[]>();

@@ -15,7 +15,7 @@ import { blockedPartnersSql } from "./relation-sql";
  */
 export function visibleCommentSql(alias: string, viewerId: number | undefined): Prisma.Sql {
   if (!viewerId) return Prisma.sql`TRUE`;
-  const others = blockedPartnersSql(String(Math.trunc(viewerId)));
+  const others = blockedPartnersSql(viewerId);
   const a = Prisma.raw(alias);
   return Prisma.sql`(cardinality(${others}) = 0 OR (${a}.author_id <> ALL (${others})
     AND NOT EXISTS (SELECT 1 FROM comments vt WHERE vt.id = ${a}.parent_id AND vt.author_id = ANY (${others}))))`;
@@ -31,7 +31,7 @@ export function visibleCommentSql(alias: string, viewerId: number | undefined): 
  */
 export function hiddenCommentCountSql(postIdCol: string, viewerId: number | undefined): Prisma.Sql {
   if (!viewerId) return Prisma.sql`0`;
-  const others = blockedPartnersSql(String(Math.trunc(viewerId)));
+  const others = blockedPartnersSql(viewerId);
   const post = Prisma.raw(postIdCol);
   return Prisma.sql`(CASE WHEN cardinality(${others}) = 0 THEN 0 ELSE
       (SELECT count(*)::int FROM comments hc WHERE hc.post_id = ${post} AND hc.author_id = ANY (${others}))

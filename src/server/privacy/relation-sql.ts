@@ -19,22 +19,33 @@ export function relationSql(ownerCol: string, viewerId: number): string {
     ELSE 'stranger' END)`;
 }
 
-function blockedPairText(a: string, b: string): string {
-  return `EXISTS (SELECT 1 FROM blocks bp WHERE (bp.blocker_id = ${a} AND bp.blocked_id = ${b}) OR (bp.blocker_id = ${b} AND bp.blocked_id = ${a}))`;
+function blockedPair(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM blocks bp WHERE (bp.blocker_id = ${a} AND bp.blocked_id = ${b}) OR (bp.blocker_id = ${b} AND bp.blocked_id = ${a}))`;
 }
 
-/** SQL condition: users `a` and `b` (column expressions or trusted literals) are a blocked pair, either way. */
-export function blockedPairSql(a: string, b: string): Prisma.Sql {
-  return Prisma.raw(blockedPairText(a, b));
+function blockedPairText(a: string, b: string): string {
+  return blockedPair(Prisma.raw(a), Prisma.raw(b)).sql; // no bound values: the text itself
 }
 
 /**
- * SQL int[]: every user in a blocked pair with user `v` (a trusted literal),
+ * SQL condition: users `a` and `b` (column expressions or trusted literals) are
+ * a blocked pair, either way. `b` may instead be a user id, bound as a
+ * parameter, so the statement's text is the same for every user (a prepared
+ * statement, src/server/prepared-sql.ts).
+ */
+export function blockedPairSql(a: string, b: string | number): Prisma.Sql {
+  return blockedPair(Prisma.raw(a), typeof b === "number" ? Prisma.sql`${Math.trunc(b)}::int` : Prisma.raw(b));
+}
+
+/**
+ * SQL int[]: every user in a blocked pair with user `viewerId`,
  * either way: the set form of blockedPairSql (u is in it exactly when
  * blockedPairSql(u, v)). Uncorrelated, so Postgres computes it once per
  * statement (two index lookups): reads over many rows test membership instead
  * of probing blocks row by row, and counts can start from these users' rows.
  */
-export function blockedPartnersSql(v: string): Prisma.Sql {
-  return Prisma.raw(`ARRAY(SELECT pb.blocked_id FROM blocks pb WHERE pb.blocker_id = ${v} UNION SELECT pb.blocker_id FROM blocks pb WHERE pb.blocked_id = ${v})`);
+export function blockedPartnersSql(viewerId: number): Prisma.Sql {
+  // The id is a bound parameter: the statement's text is the same for every user (src/server/prepared-sql.ts).
+  const v = Prisma.sql`${Math.trunc(viewerId)}::int`;
+  return Prisma.sql`ARRAY(SELECT pb.blocked_id FROM blocks pb WHERE pb.blocker_id = ${v} UNION SELECT pb.blocker_id FROM blocks pb WHERE pb.blocked_id = ${v})`;
 }
