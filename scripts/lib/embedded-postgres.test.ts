@@ -33,7 +33,8 @@ describe("in-memory embedded Postgres", () => {
 
   it("serves a free port with a URL that pg accepts", async () => {
     expect(server.port).toBeGreaterThan(0);
-    expect(server.url).toBe(`postgresql://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`);
+    // application_name marks the single-session server for the app (src/server/env.ts namedStatements).
+    expect(server.url).toBe(`postgresql://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable&application_name=kongjian-embedded`);
     const { rows } = await pool.query("SELECT current_database() AS db, version() AS v");
     expect(rows[0].db).toBe("postgres");
     expect(rows[0].v).toMatch(/^PostgreSQL 17/);

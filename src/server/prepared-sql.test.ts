@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { prepared, statementName } from "./prepared-sql";
+import { namedStatements } from "./env";
 import { inboxPageSql } from "./feed/feed-sql";
 import { latestThreadsOf, withReplies } from "./comments/comment-sql";
 import { blockedPairSql } from "./privacy/relation-sql";
@@ -26,5 +27,21 @@ describe("prepared statements", () => {
     expect(hiddenCommentCountSql("p.id", 7).text).toBe(hiddenCommentCountSql("p.id", 8).text);
     expect(blockedPairSql("l.user_id", 7).text).toBe(blockedPairSql("l.user_id", 8).text);
     expect(blockedPairSql("l.user_id", 7).values).toEqual([7, 7]); // bound, both sides of the pair
+  });
+});
+
+// The embedded Postgres is one session shared by every connection: two
+// connections preparing the same name would collide, so it gets none.
+describe("where named statements are used", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("on a real server, not on the embedded one (its URL says so), nor when turned off", () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/kongjian");
+    expect(namedStatements()).toBe(true);
+    vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:40001/postgres?sslmode=disable&application_name=kongjian-embedded");
+    expect(namedStatements()).toBe(false);
+    vi.stubEnv("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/kongjian");
+    vi.stubEnv("DATABASE_NAMED_STATEMENTS", "off");
+    expect(namedStatements()).toBe(false);
   });
 });
